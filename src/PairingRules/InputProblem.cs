@@ -1,0 +1,136 @@
+using System.Globalization;
+using System.Text;
+
+namespace PairingRules;
+
+/// <summary>
+/// One problem found in an input (a rule file or a roster): where it is and what is wrong.
+/// </summary>
+/// <remarks>Immutable; the location parts that do not apply are <see langword="null"/>.</remarks>
+public sealed record InputProblem
+{
+    /// <summary>Creates a problem.</summary>
+    /// <param name="message">What is wrong and, where possible, how to fix it.</param>
+    /// <param name="file">The file (or source name) the problem is in, if known.</param>
+    /// <param name="line">The 1-based line, if known.</param>
+    /// <param name="column">The 1-based column, if known.</param>
+    /// <param name="path">The JSON path (for example <c>groups[2].min</c>) or the CSV column name, if known.</param>
+    /// <exception cref="ArgumentException"><paramref name="message"/> is empty.</exception>
+    public InputProblem(string message, string? file = null, int? line = null, int? column = null, string? path = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(message);
+        Message = message;
+        File = file;
+        Line = line;
+        Column = column;
+        Path = path;
+    }
+
+    /// <summary>What is wrong and, where possible, how to fix it.</summary>
+    public string Message { get; }
+
+    /// <summary>The file or source name, or <see langword="null"/>.</summary>
+    public string? File { get; }
+
+    /// <summary>The 1-based line, or <see langword="null"/>.</summary>
+    public int? Line { get; }
+
+    /// <summary>The 1-based column, or <see langword="null"/>.</summary>
+    public int? Column { get; }
+
+    /// <summary>The JSON path or CSV column of the problem, or <see langword="null"/>.</summary>
+    public string? Path { get; }
+
+    /// <summary>
+    /// Formats the problem as <c>file:line:column: path: message</c>, leaving out the parts that are unknown,
+    /// the way compilers print errors so that editors can jump to them.
+    /// </summary>
+    /// <returns>The formatted problem.</returns>
+    public override string ToString()
+    {
+        var sb = new StringBuilder();
+        if (File is not null)
+        {
+            sb.Append(File);
+        }
+
+        if (Line is { } line)
+        {
+            sb.Append(CultureInfo.InvariantCulture, $"{(File is null ? "line " : ":")}{line}");
+            if (Column is { } column)
+            {
+                sb.Append(CultureInfo.InvariantCulture, $":{column}");
+            }
+        }
+
+        if (sb.Length > 0)
+        {
+            sb.Append(": ");
+        }
+
+        if (Path is not null)
+        {
+            sb.Append(Path).Append(": ");
+        }
+
+        return sb.Append(Message).ToString();
+    }
+}
+
+/// <summary>
+/// Thrown when an input cannot be used; carries every problem found, not only the first.
+/// </summary>
+/// <remarks>The message is one summary line followed by one line per problem.</remarks>
+public abstract class InputException : Exception
+{
+    /// <summary>Creates the exception from its summary and problems.</summary>
+    /// <param name="summary">The one-line summary.</param>
+    /// <param name="problems">Every problem found; at least one.</param>
+    protected InputException(string summary, IReadOnlyList<InputProblem> problems)
+        : base(Format(summary, problems))
+    {
+        Summary = summary;
+        Problems = problems;
+    }
+
+    /// <summary>The one-line summary, without the problems.</summary>
+    public string Summary { get; }
+
+    /// <summary>Every problem found, in the order of the input.</summary>
+    public IReadOnlyList<InputProblem> Problems { get; }
+
+    private static string Format(string summary, IReadOnlyList<InputProblem> problems)
+    {
+        ArgumentNullException.ThrowIfNull(problems);
+        var sb = new StringBuilder(summary);
+        foreach (var problem in problems)
+        {
+            sb.Append('\n').Append("  ").Append(problem);
+        }
+
+        return sb.ToString();
+    }
+}
+
+/// <summary>Thrown when a rule set cannot be loaded or compiled.</summary>
+public sealed class RuleSetException : InputException
+{
+    /// <summary>Creates the exception.</summary>
+    /// <param name="source">The file or source name of the rule set.</param>
+    /// <param name="problems">Every problem found.</param>
+    public RuleSetException(string source, IReadOnlyList<InputProblem> problems)
+        : base(string.Create(CultureInfo.InvariantCulture, $"Rule set '{source}' has {problems.Count} problem{(problems.Count == 1 ? "" : "s")}:"), problems)
+    {
+    }
+}
+
+/// <summary>Thrown when a roster (households and helpers) cannot be used.</summary>
+public sealed class RosterException : InputException
+{
+    /// <summary>Creates the exception.</summary>
+    /// <param name="problems">Every problem found.</param>
+    public RosterException(IReadOnlyList<InputProblem> problems)
+        : base(string.Create(CultureInfo.InvariantCulture, $"The roster has {problems.Count} problem{(problems.Count == 1 ? "" : "s")}:"), problems)
+    {
+    }
+}

@@ -1,0 +1,69 @@
+namespace PairingRules;
+
+/// <summary>
+/// The households and helpers of one county, with unique ids.
+/// </summary>
+/// <remarks>
+/// Immutable; keeps the order it was given (results list households in this order).
+/// <threadsafety>Instances are immutable and safe to share between threads.</threadsafety>
+/// </remarks>
+public sealed class Roster
+{
+    private readonly Dictionary<string, int> _householdIndex;
+    private readonly Dictionary<string, int> _helperIndex;
+
+    /// <summary>Creates a roster.</summary>
+    /// <param name="households">The households.</param>
+    /// <param name="helpers">The helpers.</param>
+    /// <exception cref="ArgumentNullException">An argument or element is null.</exception>
+    /// <exception cref="RosterException">Two households or two helpers share an id; every duplicate is listed.</exception>
+    public Roster(IEnumerable<Household> households, IEnumerable<Helper> helpers)
+    {
+        ArgumentNullException.ThrowIfNull(households);
+        ArgumentNullException.ThrowIfNull(helpers);
+        Households = households.ToArray();
+        Helpers = helpers.ToArray();
+        var problems = new List<InputProblem>();
+        _householdIndex = Index(Households, h => h.Id, "household", problems);
+        _helperIndex = Index(Helpers, h => h.Id, "helper", problems);
+        if (problems.Count > 0)
+        {
+            throw new RosterException(problems);
+        }
+    }
+
+    /// <summary>The households, in the order given.</summary>
+    public IReadOnlyList<Household> Households { get; }
+
+    /// <summary>The helpers, in the order given.</summary>
+    public IReadOnlyList<Helper> Helpers { get; }
+
+    /// <summary>Finds a household by id.</summary>
+    /// <param name="id">The id.</param>
+    /// <returns>The household, or <see langword="null"/>.</returns>
+    public Household? FindHousehold(string id) => _householdIndex.TryGetValue(id, out var i) ? Households[i] : null;
+
+    /// <summary>Finds a helper by id.</summary>
+    /// <param name="id">The id.</param>
+    /// <returns>The helper, or <see langword="null"/>.</returns>
+    public Helper? FindHelper(string id) => _helperIndex.TryGetValue(id, out var i) ? Helpers[i] : null;
+
+    internal int HelperIndexOf(string id) => _helperIndex.TryGetValue(id, out var i) ? i : -1;
+
+    private static Dictionary<string, int> Index<T>(IReadOnlyList<T> items, Func<T, string> id, string kind, List<InputProblem> problems)
+        where T : class
+    {
+        var index = new Dictionary<string, int>(items.Count, StringComparer.Ordinal);
+        for (var i = 0; i < items.Count; i++)
+        {
+            var item = items[i] ?? throw new ArgumentNullException(nameof(items), $"The {kind} at position {i} is null.");
+            if (!index.TryAdd(id(item), i))
+            {
+                problems.Add(new InputProblem(
+                    $"duplicate {kind} id '{id(item)}' (positions {index[id(item)] + 1} and {i + 1})", path: kind + "s"));
+            }
+        }
+
+        return index;
+    }
+}

@@ -1,0 +1,45 @@
+namespace PairingRules.RuleModel;
+
+/// <summary>Where a value stood in the rule file.</summary>
+internal readonly record struct Location(string Path, int Line, int Column);
+
+/// <summary>A value read from the rule file, with where it stood.</summary>
+internal sealed record Located<T>(T Value, Location Location);
+
+/// <summary>The rule file as its author wrote it: values not yet checked against each other.</summary>
+internal sealed class RuleSetDocument
+{
+    public Located<string>? Name { get; set; }
+
+    public Located<string>? Title { get; set; }
+
+    public Located<string>? Source { get; set; }
+
+    public Located<string>? Description { get; set; }
+
+    public List<GroupDocument> Groups { get; } = [];
+}
+
+/// <summary>One entry of <c>groups</c> as written.</summary>
+internal sealed class GroupDocument(Location location)
+{
+    public Location Location { get; } = location;
+
+    public Located<string>? Id { get; set; }
+
+    public Located<string>? Label { get; set; }
+
+    public Located<string>? Description { get; set; }
+
+    public Located<string>? Helpers { get; set; }
+
+    public Located<string>? Households { get; set; }
+
+    public Located<string>? Scope { get; set; }
+
+    public Located<int>? Min { get; set; }
+
+    public Located<int>? Max { get; set; }
+
+    public Located<bool>? Backstop { get; set; }
+}

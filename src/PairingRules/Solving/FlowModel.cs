@@ -1,0 +1,335 @@
+namespace PairingRules.Solving;
+
+/// <summary>The solved class-level flow: how many households of each household class go to each helper class.</summary>
+internal sealed class FlowSolution(List<(int HelperClass, long Amount)>[] byHouseholdClass, long[] uncovered, FlowStatistics statistics)
+{
+    /// <summary>For each household class, the helper classes that take its households, in helper-class order.</summary>
+    public List<(int HelperClass, long Amount)>[] ByHouseholdClass { get; } = byHouseholdClass;
+
+    /// <summary>For each household class, how many of its households stay uncovered.</summary>
+    public long[] Uncovered { get; } = uncovered;
+
+    public FlowStatistics Statistics { get; } = statistics;
+}
+
+/// <summary>The size of the compressed flow problem and the work done.</summary>
+internal sealed record FlowStatistics(int Nodes, int Arcs, long Pivots, int Rounds);
+
+/// <summary>
+/// Builds and solves the min-cost flow of a <see cref="PairingProblem"/>.
+/// </summary>
+/// <remarks>
+/// Nodes: household classes (supply = their size), helper classes, hubs, and one sink. Household classes reach a
+/// helper class directly or, where several helper classes share a scope unit and a household filter, through one
+/// hub node, so arcs grow with classes and not with their product. Each helper class drains to the sink through
+/// convex piecewise segments whose cost vectors encode the objective levels; an uncovered arc per household class
+/// carries what no helper takes. Load above quota is priced per layer (the k-th household above quota of each member
+/// costs k at the balance level); classes start with a few layers and a cheaper-than-true tail, and gain layers
+/// until no tail carries more than one layer's worth, at which point the relaxation is exact.
+/// </remarks>
+internal static class FlowModel
+{
+    public const int Levels = 5;
+    private const int InitialLayers = 2;
+
+    public static FlowSolution Solve(PairingProblem problem, CancellationToken cancellationToken)
+    {
+        var classes = problem.HelperClasses;
+        var rank = Ranks(problem.Rules);
+        var reach = new long[classes.Count];
+        foreach (var helperClass in classes)
+        {
+            var filter = problem.FilterOfGroup[helperClass.Group.Index];
+            reach[helperClass.Index] = problem.HouseholdClasses.Where(h => helperClass.Reaches(h, filter)).Sum(h => (long)h.Members.Count);
+        }
+
+        var layers = new long[classes.Count];
+        foreach (var c in classes)
+        {
+            layers[c.Index] = c.Group.IsBackstop ? FullLayers(c, reach[c.Index]) : Math.Min(InitialLayers, FullLayers(c, reach[c.Index]));
+        }
+
+        for (var round = 1; ; round++)
+        {
+            var graph = new Graph(problem, rank, layers, reach);
+            graph.Simplex.Solve(cancellationToken);
+            var grown = false;
+            foreach (var (helperClass, tailArc, jmax) in graph.Tails)
+            {
+                var n = classes[helperClass].Members.Count;
+                var tailFlow = graph.Simplex.Flow(tailArc);
+                if (tailFlow > n)
+                {
+                    // The tail priced these units below their true cost: give the class the layers it used, and more.
+                    var baseLoad = Math.Max(classes[helperClass].Preload, classes[helperClass].Group.Min);
+                    layers[helperClass] = Math.Min(FullLayers(classes[helperClass], reach[helperClass]), (jmax - baseLoad) + ((tailFlow + n - 1) / n) * 2);
+                    grown = true;
+                }
+            }
+
+            if (!grown)
+            {
+                return graph.Extract(round);
+            }
+        }
+    }
+
+    /// <summary>Layers above quota that let the class take every household it can reach.</summary>
+    private static long FullLayers(HelperClass c, long reach)
+    {
+        var n = c.Members.Count;
+        var baseLoad = Math.Max(c.Preload, c.Group.Min);
+        return Math.Max(0, c.Preload + ((reach + n - 1) / n) - baseLoad);
+    }
+
+    /// <summary>Level-4 rank of each group: backstop groups first, then the others, each in rule order.</summary>
+    internal static int[] Ranks(RuleSet rules)
+    {
+        var rank = new int[rules.Groups.Count];
+        var next = 0;
+        foreach (var g in rules.Groups.Where(g => g.IsBackstop))
+        {
+            rank[g.Index] = next++;
+        }
+
+        foreach (var g in rules.Groups.Where(g => !g.IsBackstop))
+        {
+            rank[g.Index] = next++;
+        }
+
+        return rank;
+    }
+
+    /// <summary>The cost vector of a helper's j-th household (j counts from 1).</summary>
+    internal static void UnitCost(int quota, int rank, long j, Span<long> cost)
+    {
+        cost[0] = 0;
+        cost[1] = j == 1 ? -1 : 0;
+        cost[2] = j <= quota ? -1 : 0;
+        cost[3] = j > quota ? rank : 0;
+        cost[4] = j > quota ? j - quota : 0;
+    }
+
+    private sealed class Graph
+    {
+        private readonly PairingProblem _problem;
+        private readonly int _sink;
+        private readonly int[] _nodeOfClass;
+        private readonly List<(int HouseholdClass, int HelperClass, int Arc)> _direct = [];
+        private readonly List<(List<(int HouseholdClass, int Arc)> In, List<(int HelperClass, int Arc)> Out)> _hubs = [];
+        private readonly int[] _uncoveredArc;
+
+        public Graph(PairingProblem problem, int[] rank, long[] layers, long[] reach)
+        {
+            _problem = problem;
+            var householdClasses = problem.HouseholdClasses;
+            var classes = problem.HelperClasses;
+            _nodeOfClass = new int[classes.Count];
+            var node = householdClasses.Count;
+            foreach (var c in classes)
+            {
+                _nodeOfClass[c.Index] = c.Room is 0 || reach[c.Index] == 0 ? -1 : node++;
+            }
+
+            // Hubs: helper classes that share a scope unit and a household filter.
+            var units = classes
+                .Where(c => _nodeOfClass[c.Index] >= 0)
+                .GroupBy(c => (c.Township, c.Village, Filter: problem.FilterOfGroup[c.Group.Index]))
+                .OrderBy(g => g.First().Index)
+                .ToList();
+            var hubNode = new int[units.Count];
+            for (var u = 0; u < units.Count; u++)
+            {
+                hubNode[u] = units[u].Count() > 1 ? node++ : -1;
+            }
+
+            _sink = node++;
+            Simplex = new NetworkSimplex(node, _sink, Levels);
+            Span<long> cost = stackalloc long[Levels];
+
+            // Household classes: supply, and the uncovered arc that starts as their tree arc.
+            _uncoveredArc = new int[householdClasses.Count];
+            cost.Clear();
+            cost[0] = 1;
+            foreach (var h in householdClasses)
+            {
+                Simplex.SetSupply(h.Index, h.Members.Count);
+                _uncoveredArc[h.Index] = Simplex.AddArc(h.Index, _sink, NetworkSimplex.Infinite, cost);
+                Simplex.SetTreeArc(h.Index, _uncoveredArc[h.Index], h.Members.Count);
+            }
+
+            Simplex.SetSupply(_sink, -householdClasses.Sum(h => (long)h.Members.Count));
+
+            // Helper classes: convex segments to the sink; the first is their tree arc.
+            foreach (var c in classes)
+            {
+                var classNode = _nodeOfClass[c.Index];
+                if (classNode >= 0)
+                {
+                    AddSegments(c, classNode, rank[c.Group.Index], layers[c.Index], reach[c.Index]);
+                }
+            }
+
+            // Eligibility arcs, through a hub where several classes share them.
+            cost.Clear();
+            for (var u = 0; u < units.Count; u++)
+            {
+                var members = units[u].ToList();
+                var sample = members[0];
+                var filter = problem.FilterOfGroup[sample.Group.Index];
+                var sources = householdClasses.Where(h => sample.Reaches(h, filter)).ToList();
+                if (hubNode[u] < 0)
+                {
+                    foreach (var h in sources)
+                    {
+                        _direct.Add((h.Index, sample.Index, Simplex.AddArc(h.Index, _nodeOfClass[sample.Index], NetworkSimplex.Infinite, cost)));
+                    }
+
+                    continue;
+                }
+
+                var hub = (In: new List<(int, int)>(), Out: new List<(int, int)>());
+                foreach (var c in members)
+                {
+                    var arc = Simplex.AddArc(hubNode[u], _nodeOfClass[c.Index], NetworkSimplex.Infinite, cost);
+                    hub.Out.Add((c.Index, arc));
+                    if (hub.Out.Count == 1)
+                    {
+                        Simplex.SetTreeArc(hubNode[u], arc, 0);
+                    }
+                }
+
+                foreach (var h in sources)
+                {
+                    hub.In.Add((h.Index, Simplex.AddArc(h.Index, hubNode[u], NetworkSimplex.Infinite, cost)));
+                }
+
+                _hubs.Add(hub);
+            }
+        }
+
+        public NetworkSimplex Simplex { get; }
+
+        /// <summary>The tail arcs: helper class, arc, and the last unit priced exactly.</summary>
+        public List<(int HelperClass, int Arc, long Jmax)> Tails { get; } = [];
+
+        private void AddSegments(HelperClass c, int classNode, int rank, long layers, long reach)
+        {
+            var n = c.Members.Count;
+            var quota = c.Group.Min;
+            var baseLoad = Math.Max(c.Preload, quota);
+            var jmax = baseLoad + layers;
+            if (c.Group.Max is { } max)
+            {
+                jmax = Math.Min(jmax, max);
+            }
+
+            Span<long> cost = stackalloc long[Levels];
+            Span<long> next = stackalloc long[Levels];
+            var first = true;
+            var j = (long)c.Preload + 1;
+            while (j <= jmax)
+            {
+                UnitCost(quota, rank, j, cost);
+                var run = 1L;
+                while (j + run <= jmax)
+                {
+                    UnitCost(quota, rank, j + run, next);
+                    if (!next.SequenceEqual(cost))
+                    {
+                        break;
+                    }
+
+                    run++;
+                }
+
+                var arc = Simplex.AddArc(classNode, _sink, run * n, cost);
+                if (first)
+                {
+                    Simplex.SetTreeArc(classNode, arc, 0);
+                    first = false;
+                }
+
+                j += run;
+            }
+
+            var full = c.Preload + ((reach + n - 1) / n);
+            var room = c.Group.Max is { } cap ? Math.Min(cap, full) : full;
+            if (jmax < room)
+            {
+                // Units beyond jmax cost at least the next unit's cost: a relaxation, exact while the tail holds <= n.
+                UnitCost(quota, rank, jmax + 1, cost);
+                var arc = Simplex.AddArc(classNode, _sink, (room - jmax) * n, cost);
+                if (first)
+                {
+                    Simplex.SetTreeArc(classNode, arc, 0);
+                }
+
+                Tails.Add((c.Index, arc, jmax));
+            }
+            else if (first)
+            {
+                throw new InvalidOperationException($"Internal error: helper class {c.Index} has room but no segment.");
+            }
+        }
+
+        public FlowSolution Extract(int rounds)
+        {
+            var byHouseholdClass = new List<(int HelperClass, long Amount)>[_problem.HouseholdClasses.Count];
+            for (var i = 0; i < byHouseholdClass.Length; i++)
+            {
+                byHouseholdClass[i] = [];
+            }
+
+            foreach (var (h, c, arc) in _direct)
+            {
+                var flow = Simplex.Flow(arc);
+                if (flow > 0)
+                {
+                    byHouseholdClass[h].Add((c, flow));
+                }
+            }
+
+            // Split each hub's flow between its sources and its classes in a fixed order (any split is valid:
+            // every source of a hub may go to every class of it).
+            foreach (var (into, outOf) in _hubs)
+            {
+                var sources = into.Select(s => (s.HouseholdClass, Left: Simplex.Flow(s.Arc))).Where(s => s.Left > 0).ToArray();
+                var sinks = outOf.Select(s => (s.HelperClass, Left: Simplex.Flow(s.Arc))).Where(s => s.Left > 0).ToArray();
+                int a = 0, b = 0;
+                while (a < sources.Length && b < sinks.Length)
+                {
+                    var amount = Math.Min(sources[a].Left, sinks[b].Left);
+                    byHouseholdClass[sources[a].HouseholdClass].Add((sinks[b].HelperClass, amount));
+                    sources[a].Left -= amount;
+                    sinks[b].Left -= amount;
+                    if (sources[a].Left == 0)
+                    {
+                        a++;
+                    }
+
+                    if (sinks[b].Left == 0)
+                    {
+                        b++;
+                    }
+                }
+            }
+
+            foreach (var list in byHouseholdClass)
+            {
+                list.Sort((x, y) => x.HelperClass.CompareTo(y.HelperClass));
+                for (var i = list.Count - 1; i > 0; i--)
+                {
+                    if (list[i].HelperClass == list[i - 1].HelperClass)
+                    {
+                        list[i - 1] = (list[i].HelperClass, list[i - 1].Amount + list[i].Amount);
+                        list.RemoveAt(i);
+                    }
+                }
+            }
+
+            var uncovered = _uncoveredArc.Select(Simplex.Flow).ToArray();
+            return new FlowSolution(byHouseholdClass, uncovered, new FlowStatistics(Simplex.NodeCount, Simplex.ArcCount, Simplex.Pivots, rounds));
+        }
+    }
+}

@@ -1,0 +1,478 @@
+namespace PairingRules.Solving;
+
+/// <summary>
+/// A primal network simplex for min-cost flow with lexicographic cost vectors.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Costs are vectors of <see cref="Levels"/> 64-bit integers compared lexicographically, so each objective level
+/// keeps its own exact integer scale instead of being folded into one giant weight. The simplex only adds,
+/// subtracts and compares costs, which is valid in any ordered group, so the optimum is the lexicographic optimum.
+/// </para>
+/// <para>
+/// Block-search pivoting; strongly feasible spanning trees (the leaving arc is the last blocking arc of the cycle
+/// from the join), which rules out cycling; the caller supplies the initial strongly feasible tree, so no
+/// artificial arcs or big-M costs are needed. Every node but the root must have its initial tree arc set with
+/// <see cref="SetTreeArc"/>, and the graph must admit no negative cycle of unbounded capacity.
+/// </para>
+/// </remarks>
+internal sealed class NetworkSimplex
+{
+    /// <summary>The capacity that stands for "no limit".</summary>
+    public const long Infinite = long.MaxValue / 4;
+
+    private const sbyte Tree = 0;
+    private const sbyte Lower = 1;
+    private const sbyte Upper = -1;
+
+    private readonly int _levels;
+    private readonly int _nodeCount;
+    private readonly int _root;
+
+    private int[] _source = new int[16];
+    private int[] _target = new int[16];
+    private long[] _capacity = new long[16];
+    private long[] _flow = new long[16];
+    private long[] _cost;
+    private sbyte[] _state = new sbyte[16];
+    private int _arcCount;
+
+    private readonly long[] _supply;
+    private readonly long[] _pi;
+    private readonly int[] _parent;
+    private readonly int[] _pred;
+    private readonly bool[] _predUp;
+    private readonly int[] _depth;
+    private readonly int[] _firstChild;
+    private readonly int[] _nextSibling;
+    private readonly int[] _previousSibling;
+
+    public NetworkSimplex(int nodeCount, int root, int levels)
+    {
+        _levels = levels;
+        _nodeCount = nodeCount;
+        _root = root;
+        _cost = new long[16 * levels];
+        _supply = new long[nodeCount];
+        _pi = new long[nodeCount * levels];
+        _parent = new int[nodeCount];
+        _pred = new int[nodeCount];
+        _predUp = new bool[nodeCount];
+        _depth = new int[nodeCount];
+        _firstChild = new int[nodeCount];
+        _nextSibling = new int[nodeCount];
+        _previousSibling = new int[nodeCount];
+        Array.Fill(_pred, -1);
+    }
+
+    public int Levels => _levels;
+
+    public int ArcCount => _arcCount;
+
+    public int NodeCount => _nodeCount;
+
+    public long Pivots { get; private set; }
+
+    public void SetSupply(int node, long supply) => _supply[node] = supply;
+
+    public int AddArc(int source, int target, long capacity, ReadOnlySpan<long> cost)
+    {
+        if (cost.Length != _levels)
+        {
+            throw new ArgumentException("The cost vector has the wrong number of levels.", nameof(cost));
+        }
+
+        if (_arcCount == _source.Length)
+        {
+            var size = _arcCount * 2;
+            Array.Resize(ref _source, size);
+            Array.Resize(ref _target, size);
+            Array.Resize(ref _capacity, size);
+            Array.Resize(ref _flow, size);
+            Array.Resize(ref _state, size);
+            Array.Resize(ref _cost, size * _levels);
+        }
+
+        var arc = _arcCount++;
+        _source[arc] = source;
+        _target[arc] = target;
+        _capacity[arc] = capacity;
+        _state[arc] = Lower;
+        cost.CopyTo(_cost.AsSpan(arc * _levels, _levels));
+        return arc;
+    }
+
+    /// <summary>Makes <paramref name="arc"/> the initial tree arc of <paramref name="node"/>, carrying <paramref name="flow"/>.</summary>
+    public void SetTreeArc(int node, int arc, long flow)
+    {
+        _pred[node] = arc;
+        _state[arc] = Tree;
+        _flow[arc] = flow;
+    }
+
+    public long Flow(int arc) => _flow[arc];
+
+    public int Source(int arc) => _source[arc];
+
+    public int Target(int arc) => _target[arc];
+
+    public long Capacity(int arc) => _capacity[arc];
+
+    public ReadOnlySpan<long> Cost(int arc) => _cost.AsSpan(arc * _levels, _levels);
+
+    /// <summary>Runs the simplex to optimality.</summary>
+    public void Solve(CancellationToken cancellationToken)
+    {
+        CheckMagnitudes();
+        BuildInitialTree();
+        var blockSize = Math.Max(16, (int)Math.Sqrt(_arcCount));
+        var reduced = new long[_levels];
+        var best = new long[_levels];
+        var next = 0;
+        while (true)
+        {
+            if ((Pivots & 1023) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            var entering = FindEntering(ref next, blockSize, reduced, best);
+            if (entering < 0)
+            {
+                return;
+            }
+
+            Pivot(entering);
+            Pivots++;
+        }
+    }
+
+    private void CheckMagnitudes()
+    {
+        // Potentials are sums of at most nodeCount arc costs, and reduced costs add three of those;
+        // refuse inputs whose costs could overflow 64 bits instead of computing a wrong answer.
+        var limit = long.MaxValue / 4 / Math.Max(1, _nodeCount + 2);
+        foreach (var c in _cost.AsSpan(0, _arcCount * _levels))
+        {
+            if (c > limit || c < -limit)
+            {
+                throw new OverflowException("The pairing problem is too large for 64-bit costs.");
+            }
+        }
+    }
+
+    private void BuildInitialTree()
+    {
+        Array.Fill(_firstChild, -1);
+        Array.Fill(_nextSibling, -1);
+        Array.Fill(_previousSibling, -1);
+        _parent[_root] = -1;
+        _depth[_root] = 0;
+        for (var node = 0; node < _nodeCount; node++)
+        {
+            if (node == _root)
+            {
+                continue;
+            }
+
+            var arc = _pred[node];
+            if (arc < 0)
+            {
+                throw new InvalidOperationException($"Node {node} has no initial tree arc.");
+            }
+
+            var up = _source[arc] == node;
+            _predUp[node] = up;
+            _parent[node] = up ? _target[arc] : _source[arc];
+            AddChild(_parent[node], node);
+        }
+
+        // Potentials and depths from the root down (the initial tree is shallow, but be general).
+        var stack = new Stack<int>();
+        stack.Push(_root);
+        Array.Clear(_pi, _root * _levels, _levels);
+        var seen = 1;
+        while (stack.Count > 0)
+        {
+            var u = stack.Pop();
+            for (var child = _firstChild[u]; child >= 0; child = _nextSibling[child])
+            {
+                _depth[child] = _depth[u] + 1;
+                SetPotentialFromParent(child);
+                stack.Push(child);
+                seen++;
+            }
+        }
+
+        if (seen != _nodeCount)
+        {
+            throw new InvalidOperationException("The initial tree does not span every node.");
+        }
+    }
+
+    private void SetPotentialFromParent(int node)
+    {
+        var arc = _pred[node];
+        var p = _parent[node] * _levels;
+        var n = node * _levels;
+        var c = arc * _levels;
+        for (var k = 0; k < _levels; k++)
+        {
+            // Tree arcs have zero reduced cost: cost + pi[source] - pi[target] = 0.
+            _pi[n + k] = _predUp[node] ? _pi[p + k] - _cost[c + k] : _pi[p + k] + _cost[c + k];
+        }
+    }
+
+    private int FindEntering(ref int next, int blockSize, long[] reduced, long[] best)
+    {
+        var found = -1;
+        var inBlock = 0;
+        var arc = next;
+        for (var count = 0; count < _arcCount; count++)
+        {
+            var state = _state[arc];
+            if (state != Tree)
+            {
+                // violation = state * reduced cost; negative means the arc improves the objective.
+                var s = _source[arc] * _levels;
+                var t = _target[arc] * _levels;
+                var c = arc * _levels;
+                var sign = 0;
+                for (var k = 0; k < _levels; k++)
+                {
+                    var v = state * (_cost[c + k] + _pi[s + k] - _pi[t + k]);
+                    reduced[k] = v;
+                    if (sign == 0 && v != 0)
+                    {
+                        sign = v < 0 ? -1 : 1;
+                    }
+                }
+
+                if (sign < 0 && (found < 0 || Compare(reduced, best) < 0))
+                {
+                    found = arc;
+                    (reduced, best) = (best, reduced);
+                }
+            }
+
+            inBlock++;
+            arc = arc + 1 == _arcCount ? 0 : arc + 1;
+            if (inBlock == blockSize)
+            {
+                if (found >= 0)
+                {
+                    next = arc;
+                    return found;
+                }
+
+                inBlock = 0;
+            }
+        }
+
+        next = arc;
+        return found;
+    }
+
+    private int Compare(long[] a, long[] b)
+    {
+        for (var k = 0; k < _levels; k++)
+        {
+            if (a[k] != b[k])
+            {
+                return a[k] < b[k] ? -1 : 1;
+            }
+        }
+
+        return 0;
+    }
+
+    private void Pivot(int entering)
+    {
+        int first, second;
+        if (_state[entering] == Lower)
+        {
+            first = _source[entering];
+            second = _target[entering];
+        }
+        else
+        {
+            first = _target[entering];
+            second = _source[entering];
+        }
+
+        var join = Join(first, second);
+        var delta = _capacity[entering];
+        var leavingSide = 0;
+        var uOut = -1;
+        for (var u = first; u != join; u = _parent[u])
+        {
+            var arc = _pred[u];
+            var d = _predUp[u] ? _flow[arc] : _capacity[arc] - _flow[arc];
+            if (d < delta)
+            {
+                delta = d;
+                uOut = u;
+                leavingSide = 1;
+            }
+        }
+
+        for (var u = second; u != join; u = _parent[u])
+        {
+            var arc = _pred[u];
+            var d = _predUp[u] ? _capacity[arc] - _flow[arc] : _flow[arc];
+            if (d <= delta)
+            {
+                delta = d;
+                uOut = u;
+                leavingSide = 2;
+            }
+        }
+
+        if (delta >= Infinite)
+        {
+            throw new InvalidOperationException("The flow problem is unbounded.");
+        }
+
+        if (delta > 0)
+        {
+            _flow[entering] += _state[entering] * delta;
+            for (var u = first; u != join; u = _parent[u])
+            {
+                _flow[_pred[u]] += _predUp[u] ? -delta : delta;
+            }
+
+            for (var u = second; u != join; u = _parent[u])
+            {
+                _flow[_pred[u]] += _predUp[u] ? delta : -delta;
+            }
+        }
+
+        if (leavingSide == 0)
+        {
+            _state[entering] = (sbyte)-_state[entering];
+            return;
+        }
+
+        var leaving = _pred[uOut];
+        _state[leaving] = _flow[leaving] == 0 ? Lower : Upper;
+        _state[entering] = Tree;
+        var (uIn, vIn) = leavingSide == 1 ? (first, second) : (second, first);
+        Reroot(uIn, vIn, uOut, entering);
+    }
+
+    private int Join(int u, int v)
+    {
+        while (u != v)
+        {
+            if (_depth[u] > _depth[v])
+            {
+                u = _parent[u];
+            }
+            else if (_depth[v] > _depth[u])
+            {
+                v = _parent[v];
+            }
+            else
+            {
+                u = _parent[u];
+                v = _parent[v];
+            }
+        }
+
+        return u;
+    }
+
+    /// <summary>Hangs the subtree of <paramref name="uOut"/> from <paramref name="vIn"/> by the entering arc, rooted at <paramref name="uIn"/>.</summary>
+    private void Reroot(int uIn, int vIn, int uOut, int entering)
+    {
+        var newParent = vIn;
+        var newPred = entering;
+        var newUp = _source[entering] == uIn;
+        var w = uIn;
+        while (true)
+        {
+            var oldParent = _parent[w];
+            var oldPred = _pred[w];
+            var oldUp = _predUp[w];
+            RemoveChild(oldParent, w);
+            _parent[w] = newParent;
+            _pred[w] = newPred;
+            _predUp[w] = newUp;
+            AddChild(newParent, w);
+            if (w == uOut)
+            {
+                break;
+            }
+
+            newParent = w;
+            newPred = oldPred;
+            newUp = !oldUp;
+            w = oldParent;
+        }
+
+        // The whole moved subtree shifts its potentials by one constant; depths are recomputed.
+        var sigma = new long[_levels];
+        var p = vIn * _levels;
+        var n = uIn * _levels;
+        var c = entering * _levels;
+        for (var k = 0; k < _levels; k++)
+        {
+            var updated = _predUp[uIn] ? _pi[p + k] - _cost[c + k] : _pi[p + k] + _cost[c + k];
+            sigma[k] = updated - _pi[n + k];
+        }
+
+        var stack = new Stack<int>();
+        _depth[uIn] = _depth[vIn] + 1;
+        stack.Push(uIn);
+        while (stack.Count > 0)
+        {
+            var u = stack.Pop();
+            var offset = u * _levels;
+            for (var k = 0; k < _levels; k++)
+            {
+                _pi[offset + k] += sigma[k];
+            }
+
+            for (var child = _firstChild[u]; child >= 0; child = _nextSibling[child])
+            {
+                _depth[child] = _depth[u] + 1;
+                stack.Push(child);
+            }
+        }
+    }
+
+    private void AddChild(int parent, int child)
+    {
+        var head = _firstChild[parent];
+        _nextSibling[child] = head;
+        _previousSibling[child] = -1;
+        if (head >= 0)
+        {
+            _previousSibling[head] = child;
+        }
+
+        _firstChild[parent] = child;
+    }
+
+    private void RemoveChild(int parent, int child)
+    {
+        var previous = _previousSibling[child];
+        var next = _nextSibling[child];
+        if (previous >= 0)
+        {
+            _nextSibling[previous] = next;
+        }
+        else
+        {
+            _firstChild[parent] = next;
+        }
+
+        if (next >= 0)
+        {
+            _previousSibling[next] = previous;
+        }
+
+        _nextSibling[child] = -1;
+        _previousSibling[child] = -1;
+    }
+}

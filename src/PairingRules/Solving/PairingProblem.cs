@@ -1,0 +1,105 @@
+namespace PairingRules.Solving;
+
+/// <summary>
+/// The compressed pairing problem: households that no rule tells apart form one household class, helpers of one
+/// group in one scope unit with the same load already kept form one helper class, and the pairing becomes a
+/// min-cost flow between classes.
+/// </summary>
+internal sealed class PairingProblem
+{
+    public PairingProblem(
+        RuleSet rules,
+        Roster roster,
+        int[] groupOfHelper,
+        string?[] unselectedReason,
+        int[] keptHelperOfHousehold,
+        (int PreviousHelper, ChangeReason Reason)?[] changeOfHousehold,
+        int[] filterOfGroup,
+        List<HouseholdClass> householdClasses,
+        List<HelperClass> helperClasses,
+        int[] preload)
+    {
+        Rules = rules;
+        Roster = roster;
+        GroupOfHelper = groupOfHelper;
+        UnselectedReason = unselectedReason;
+        KeptHelperOfHousehold = keptHelperOfHousehold;
+        ChangeOfHousehold = changeOfHousehold;
+        FilterOfGroup = filterOfGroup;
+        HouseholdClasses = householdClasses;
+        HelperClasses = helperClasses;
+        Preload = preload;
+    }
+
+    public RuleSet Rules { get; }
+
+    public Roster Roster { get; }
+
+    /// <summary>The group index of each helper, or -1 when it takes no part.</summary>
+    public int[] GroupOfHelper { get; }
+
+    /// <summary>Why a helper takes no part, or null.</summary>
+    public string?[] UnselectedReason { get; }
+
+    /// <summary>For each household, the helper index it keeps, or -1.</summary>
+    public int[] KeptHelperOfHousehold { get; }
+
+    /// <summary>For each household whose previous helper is not kept, that helper (or -1 if unknown) and why.</summary>
+    public (int PreviousHelper, ChangeReason Reason)?[] ChangeOfHousehold { get; }
+
+    /// <summary>The distinct household filter used by each group.</summary>
+    public int[] FilterOfGroup { get; }
+
+    public List<HouseholdClass> HouseholdClasses { get; }
+
+    public List<HelperClass> HelperClasses { get; }
+
+    /// <summary>Households kept per helper.</summary>
+    public int[] Preload { get; }
+
+    public int KeptCount => KeptHelperOfHousehold.Count(h => h >= 0);
+}
+
+/// <summary>Households of one township and village that every group's <c>households</c> expression treats alike.</summary>
+internal sealed class HouseholdClass(int index, string township, string village, bool[] accepted)
+{
+    public int Index { get; } = index;
+
+    public string Township { get; } = township;
+
+    public string Village { get; } = village;
+
+    /// <summary>For each distinct filter, whether these households pass it.</summary>
+    public bool[] Accepted { get; } = accepted;
+
+    /// <summary>Household indexes in roster order.</summary>
+    public List<int> Members { get; } = [];
+}
+
+/// <summary>Helpers of one group in one scope unit with the same number of kept households.</summary>
+internal sealed class HelperClass(int index, RuleGroup group, string? township, string? village, int preload)
+{
+    public int Index { get; } = index;
+
+    public RuleGroup Group { get; } = group;
+
+    /// <summary>The township of the scope unit, or null for county scope.</summary>
+    public string? Township { get; } = township;
+
+    /// <summary>The village of the scope unit, or null for county and township scope.</summary>
+    public string? Village { get; } = village;
+
+    public int Preload { get; } = preload;
+
+    /// <summary>Helper indexes in roster order.</summary>
+    public List<int> Members { get; } = [];
+
+    /// <summary>Whether the class may take households of <paramref name="householdClass"/> (scope and filter).</summary>
+    public bool Reaches(HouseholdClass householdClass, int filter) =>
+        householdClass.Accepted[filter] &&
+        (Township is null || Township == householdClass.Township) &&
+        (Village is null || Village == householdClass.Village);
+
+    /// <summary>How many more households one member may take, or null for no cap.</summary>
+    public int? Room => Group.Max is { } max ? Math.Max(0, max - Preload) : null;
+}

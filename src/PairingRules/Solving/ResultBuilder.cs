@@ -1,0 +1,455 @@
+using System.Globalization;
+
+namespace PairingRules.Solving;
+
+/// <summary>Turns class flows into individual pairings, and writes the report and its certificates.</summary>
+internal static class ResultBuilder
+{
+    /// <summary>The objective values a solution reaches.</summary>
+    public static ObjectiveValues Objective(PairingProblem problem, FlowSolution solution) =>
+        Objective(problem, Loads(problem, Assign(problem, solution)), solution.Uncovered.Sum());
+
+    public static PairingResult Build(PairingProblem problem, FlowSolution solution, ObjectiveValues? fresh)
+    {
+        var roster = problem.Roster;
+        var groups = problem.Rules.Groups;
+        var helperOf = Assign(problem, solution);
+        var loads = Loads(problem, helperOf);
+
+        var pairings = new List<Pairing>(roster.Households.Count);
+        var uncoveredIndexes = new List<int>();
+        var changes = new List<ChangedPairing>();
+        for (var h = 0; h < roster.Households.Count; h++)
+        {
+            var household = roster.Households[h];
+            var helper = helperOf[h];
+            if (helper >= 0)
+            {
+                var status = problem.KeptHelperOfHousehold[h] >= 0 ? PairingStatus.Kept
+                    : problem.ChangeOfHousehold[h] is not null ? PairingStatus.Changed
+                    : PairingStatus.New;
+                pairings.Add(new Pairing(household.Id, roster.Helpers[helper].Id, groups[problem.GroupOfHelper[helper]].Id, status));
+            }
+            else
+            {
+                uncoveredIndexes.Add(h);
+            }
+
+            if (problem.ChangeOfHousehold[h] is { } change)
+            {
+                changes.Add(new ChangedPairing(household.Id, household.CurrentHelper!, change.Reason, helper >= 0 ? roster.Helpers[helper].Id : null));
+            }
+        }
+
+        var helperLoads = new List<HelperLoad>();
+        var unselected = new List<UnselectedHelper>();
+        for (var i = 0; i < roster.Helpers.Count; i++)
+        {
+            var g = problem.GroupOfHelper[i];
+            if (g < 0)
+            {
+                unselected.Add(new UnselectedHelper(roster.Helpers[i].Id, problem.UnselectedReason[i]!));
+            }
+            else
+            {
+                helperLoads.Add(new HelperLoad(roster.Helpers[i].Id, groups[g].Id, groups[g].Min, loads[i], groups[g].Max));
+            }
+        }
+
+        var certificates = new List<Certificate>();
+        var uncovered = Uncovered(problem, solution, helperOf, uncoveredIndexes, certificates);
+        certificates.AddRange(QuotaCertificates(problem, solution, loads));
+
+        return new PairingResult(
+            problem.Rules.Name,
+            pairings,
+            uncovered,
+            helperLoads,
+            unselected,
+            GroupTotals(problem, loads),
+            AreaTotals(roster, helperOf, byVillage: false),
+            AreaTotals(roster, helperOf, byVillage: true),
+            certificates,
+            changes,
+            Objective(problem, loads, uncoveredIndexes.Count),
+            fresh);
+    }
+
+    /// <summary>The helper index of every household (-1 if uncovered): kept pairings, then the class flows split evenly.</summary>
+    private static int[] Assign(PairingProblem problem, FlowSolution solution)
+    {
+        var helperOf = (int[])problem.KeptHelperOfHousehold.Clone();
+        var queues = new List<int>[problem.HelperClasses.Count];
+        for (var c = 0; c < queues.Length; c++)
+        {
+            queues[c] = [];
+        }
+
+        foreach (var householdClass in problem.HouseholdClasses)
+        {
+            var cursor = 0;
+            foreach (var (helperClass, amount) in solution.ByHouseholdClass[householdClass.Index])
+            {
+                queues[helperClass].AddRange(householdClass.Members.GetRange(cursor, (int)amount));
+                cursor += (int)amount;
+            }
+
+            if (householdClass.Members.Count - cursor != solution.Uncovered[householdClass.Index])
+            {
+                throw new InvalidOperationException($"Internal error: household class {householdClass.Index} does not balance.");
+            }
+        }
+
+        // Helpers of one class are alike, so the even split (the first `extra` members take one more) is optimal.
+        foreach (var helperClass in problem.HelperClasses)
+        {
+            var queue = queues[helperClass.Index];
+            var n = helperClass.Members.Count;
+            var next = 0;
+            for (var m = 0; m < n; m++)
+            {
+                var take = (queue.Count / n) + (m < queue.Count % n ? 1 : 0);
+                for (var k = 0; k < take; k++)
+                {
+                    helperOf[queue[next++]] = helperClass.Members[m];
+                }
+            }
+        }
+
+        return helperOf;
+    }
+
+    private static int[] Loads(PairingProblem problem, int[] helperOf)
+    {
+        var loads = new int[problem.Roster.Helpers.Count];
+        foreach (var helper in helperOf)
+        {
+            if (helper >= 0)
+            {
+                loads[helper]++;
+            }
+        }
+
+        return loads;
+    }
+
+    private static ObjectiveValues Objective(PairingProblem problem, int[] loads, long uncovered)
+    {
+        var rank = FlowModel.Ranks(problem.Rules);
+        long idle = 0, shortfall = 0, remainder = 0, balance = 0;
+        for (var i = 0; i < loads.Length; i++)
+        {
+            var g = problem.GroupOfHelper[i];
+            if (g < 0)
+            {
+                continue;
+            }
+
+            var quota = problem.Rules.Groups[g].Min;
+            idle += loads[i] == 0 ? 1 : 0;
+            shortfall += Math.Max(0, quota - loads[i]);
+            long above = Math.Max(0, loads[i] - quota);
+            remainder += rank[g] * above;
+            balance += above * (above + 1) / 2;
+        }
+
+        return new ObjectiveValues(uncovered, idle, shortfall, remainder, balance);
+    }
+
+    private static List<UncoveredHousehold> Uncovered(
+        PairingProblem problem, FlowSolution solution, int[] helperOf, List<int> uncoveredIndexes, List<Certificate> certificates)
+    {
+        var roster = problem.Roster;
+        var groups = problem.Rules.Groups;
+        var classOf = new int[roster.Households.Count];
+        foreach (var hc in problem.HouseholdClasses)
+        {
+            foreach (var h in hc.Members)
+            {
+                classOf[h] = hc.Index;
+            }
+        }
+
+        var eligible = problem.HouseholdClasses
+            .Select(hc => problem.HelperClasses.Where(c => c.Reaches(hc, problem.FilterOfGroup[c.Group.Index])).ToList())
+            .ToArray();
+
+        // Coverage certificates: close each set of uncovered households over "may go to" and "is held by".
+        var sources = new List<int>[problem.HelperClasses.Count];
+        for (var c = 0; c < sources.Length; c++)
+        {
+            sources[c] = [];
+        }
+
+        foreach (var hc in problem.HouseholdClasses)
+        {
+            foreach (var (c, _) in solution.ByHouseholdClass[hc.Index])
+            {
+                sources[c].Add(hc.Index);
+            }
+        }
+
+        var reasons = new (UncoveredReason Reason, string Remedy)[problem.HouseholdClasses.Count];
+        var blocked = problem.HouseholdClasses.Where(hc => solution.Uncovered[hc.Index] > 0).ToList();
+        var full = blocked.Where(hc => eligible[hc.Index].Count > 0).Select(hc => hc.Index).ToList();
+        foreach (var component in Components(full, hc => eligible[hc].Select(c => c.Index), c => sources[c], problem.HouseholdClasses.Count, problem.HelperClasses.Count))
+        {
+            var households = component.HouseholdClasses.Sum(hc => (long)problem.HouseholdClasses[hc].Members.Count);
+            var gap = component.HouseholdClasses.Sum(hc => solution.Uncovered[hc]);
+            var helperClasses = component.HelperClasses.Select(c => problem.HelperClasses[c]).ToList();
+            var helpers = helperClasses.Sum(c => c.Members.Count);
+            var capacity = helperClasses.Sum(c => (long)c.Members.Count * (c.Room ?? 0));
+            var townships = Townships(component.HouseholdClasses.Select(hc => problem.HouseholdClasses[hc].Township));
+            var groupIds = helperClasses.Select(c => c.Group).Distinct().OrderBy(g => g.Index).ToList();
+            var capped = groupIds.Where(g => g.Max is not null).ToList();
+            var remedy = capped.Count == 0
+                ? $"add a helper who may take it (groups {Ids(groupIds)})"
+                : $"raise `max` of {Ids(capped)} by {Ceiling(gap, Math.Max(1, helpers))} or add helpers of those groups in its scope";
+            certificates.Add(new Certificate(
+                CertificateKind.Coverage,
+                string.Create(CultureInfo.InvariantCulture,
+                    $"{string.Join(", ", townships)}: {households} households may go only to {helpers} helpers of {Ids(groupIds)}, whose caps allow {capacity} more, and all are full; {gap} stay uncovered in any pairing."),
+                households,
+                capacity,
+                gap,
+                townships,
+                groupIds.Select(g => g.Id).ToArray()));
+            foreach (var hc in component.HouseholdClasses)
+            {
+                reasons[hc] = (UncoveredReason.AllHelpersFull, remedy);
+            }
+        }
+
+        // Households no helper may take at all: one certificate per township and reason.
+        var backstops = groups.Where(g => g.IsBackstop && g.Scope == PairingScope.Township).ToList();
+        foreach (var hc in blocked.Where(hc => eligible[hc.Index].Count == 0))
+        {
+            var accepting = groups.Where(g => hc.Accepted[problem.FilterOfGroup[g.Index]]).ToList();
+            var backstop = backstops.FirstOrDefault(g => hc.Accepted[problem.FilterOfGroup[g.Index]]);
+            reasons[hc.Index] = accepting.Count == 0
+                ? (UncoveredReason.NoGroupAccepts, "no group's `households` expression accepts it: widen a group's `households` or add a group to the rules")
+                : backstop is not null
+                    ? (UncoveredReason.NoBackstopInTownship, $"add a helper of group `{backstop.Id}` ({backstop.Label}) in township {hc.Township}")
+                    : (UncoveredReason.NoHelperInScope, $"add a helper of group `{accepting[0].Id}` ({accepting[0].Label}) in its {PairingSolver.Scope(accepting[0].Scope)}");
+        }
+
+        foreach (var set in blocked.Where(hc => eligible[hc.Index].Count == 0).GroupBy(hc => (hc.Township, reasons[hc.Index].Reason)).OrderBy(g => g.Key.Township, StringComparer.Ordinal).ThenBy(g => g.Key.Reason))
+        {
+            var count = set.Sum(hc => solution.Uncovered[hc.Index]);
+            var why = set.Key.Reason switch
+            {
+                UncoveredReason.NoGroupAccepts => "no group's rules accept them",
+                UncoveredReason.NoBackstopInTownship => "the township has no helper of the backstop group and no other helper may take them",
+                _ => "no helper who may take them works in their township or village",
+            };
+            certificates.Add(new Certificate(
+                CertificateKind.Coverage,
+                string.Create(CultureInfo.InvariantCulture, $"{set.Key.Township}: {count} households, {why}."),
+                count,
+                0,
+                count,
+                [set.Key.Township],
+                []));
+        }
+
+        var result = new List<UncoveredHousehold>(uncoveredIndexes.Count);
+        foreach (var h in uncoveredIndexes)
+        {
+            var household = roster.Households[h];
+            var (reason, remedy) = reasons[classOf[h]];
+            result.Add(new UncoveredHousehold(household.Id, household.Township, household.Village, reason, remedy));
+        }
+
+        return result;
+    }
+
+    private static IEnumerable<Certificate> QuotaCertificates(PairingProblem problem, FlowSolution solution, int[] loads)
+    {
+        var need = problem.HelperClasses.Select(c => Math.Min(Math.Max(c.Group.Min, 1), c.Group.Max ?? int.MaxValue)).ToArray();
+        var deficient = problem.HelperClasses
+            .Where(c => c.Members.Any(m => loads[m] < need[c.Index]))
+            .Select(c => c.Index)
+            .ToList();
+        if (deficient.Count == 0)
+        {
+            yield break;
+        }
+
+        var reaches = problem.HelperClasses
+            .Select(c => problem.HouseholdClasses.Where(hc => c.Reaches(hc, problem.FilterOfGroup[c.Group.Index])).Select(hc => hc.Index).ToList())
+            .ToArray();
+
+        // Start from the household classes the deficient helpers may take; close over "is held by" and "may go to".
+        var holders = problem.HouseholdClasses.Select(hc => solution.ByHouseholdClass[hc.Index].Select(x => x.HelperClass).ToList()).ToArray();
+        var starts = deficient.SelectMany(c => reaches[c]).Distinct().ToList();
+        var components = Components(
+            starts,
+            hc => holders[hc],
+            c => reaches[c],
+            problem.HouseholdClasses.Count,
+            problem.HelperClasses.Count,
+            deficient);
+        foreach (var component in components)
+        {
+            var helperClasses = component.HelperClasses.Select(c => problem.HelperClasses[c]).ToList();
+            var demand = helperClasses.Sum(c => (long)c.Members.Count * Math.Max(0, need[c.Index] - c.Preload));
+            var households = component.HouseholdClasses.Sum(hc => (long)problem.HouseholdClasses[hc].Members.Count);
+            var gap = helperClasses.Sum(c => c.Members.Sum(m => (long)Math.Max(0, need[c.Index] - loads[m])));
+            var helpers = helperClasses.Sum(c => c.Members.Count);
+            var townships = Townships(component.HouseholdClasses.Select(hc => problem.HouseholdClasses[hc].Township));
+            var groupIds = helperClasses.Select(c => c.Group).Distinct().OrderBy(g => g.Index).ToList();
+            yield return new Certificate(
+                CertificateKind.Quota,
+                string.Create(CultureInfo.InvariantCulture,
+                    $"{helpers} helpers of {Ids(groupIds)} need {demand} households to meet their quotas (at least one each); only {households} households may go to any of them{(townships.Count > 0 ? " (in " + string.Join(", ", townships) + ")" : "")}, so {gap} short in any pairing that covers as many households."),
+                households,
+                demand,
+                gap,
+                townships,
+                groupIds.Select(g => g.Id).ToArray());
+        }
+    }
+
+    /// <summary>
+    /// Closes sets of household classes and helper classes under the two relations, merging sets that meet.
+    /// </summary>
+    private static List<(List<int> HouseholdClasses, List<int> HelperClasses)> Components(
+        IEnumerable<int> startHouseholdClasses,
+        Func<int, IEnumerable<int>> helperClassesOf,
+        Func<int, IEnumerable<int>> householdClassesOf,
+        int householdClassCount,
+        int helperClassCount,
+        IEnumerable<int>? startHelperClasses = null)
+    {
+        var parent = new List<int>();
+        int Find(int x)
+        {
+            while (parent[x] != x)
+            {
+                x = parent[x] = parent[parent[x]];
+            }
+
+            return x;
+        }
+
+        var ownerH = new int[householdClassCount];
+        var ownerC = new int[helperClassCount];
+        Array.Fill(ownerH, -1);
+        Array.Fill(ownerC, -1);
+        var starts = startHouseholdClasses.Select(h => (IsHousehold: true, Index: h))
+            .Concat((startHelperClasses ?? []).Select(c => (IsHousehold: false, Index: c)));
+        foreach (var start in starts)
+        {
+            if ((start.IsHousehold ? ownerH[start.Index] : ownerC[start.Index]) >= 0)
+            {
+                continue;
+            }
+
+            var id = parent.Count;
+            parent.Add(id);
+            var queue = new Queue<(bool IsHousehold, int Index)>();
+            queue.Enqueue(start);
+            (start.IsHousehold ? ownerH : ownerC)[start.Index] = id;
+            while (queue.Count > 0)
+            {
+                var (isHousehold, index) = queue.Dequeue();
+                foreach (var next in isHousehold ? helperClassesOf(index) : householdClassesOf(index))
+                {
+                    var owners = isHousehold ? ownerC : ownerH;
+                    if (owners[next] < 0)
+                    {
+                        owners[next] = id;
+                        queue.Enqueue((!isHousehold, next));
+                    }
+                    else if (Find(owners[next]) != Find(id))
+                    {
+                        parent[Find(owners[next])] = Find(id);
+                    }
+                }
+            }
+        }
+
+        var components = new SortedDictionary<int, (List<int>, List<int>)>();
+        for (var h = 0; h < householdClassCount; h++)
+        {
+            if (ownerH[h] >= 0)
+            {
+                Component(components, Find(ownerH[h])).Item1.Add(h);
+            }
+        }
+
+        for (var c = 0; c < helperClassCount; c++)
+        {
+            if (ownerC[c] >= 0)
+            {
+                Component(components, Find(ownerC[c])).Item2.Add(c);
+            }
+        }
+
+        return components.Values.ToList();
+    }
+
+    private static (List<int>, List<int>) Component(SortedDictionary<int, (List<int>, List<int>)> components, int root)
+    {
+        if (!components.TryGetValue(root, out var component))
+        {
+            component = ([], []);
+            components.Add(root, component);
+        }
+
+        return component;
+    }
+
+    private static IReadOnlyList<GroupTotal> GroupTotals(PairingProblem problem, int[] loads)
+    {
+        var totals = new List<GroupTotal>();
+        foreach (var group in problem.Rules.Groups)
+        {
+            int helpers = 0, households = 0, idle = 0;
+            long required = 0, shortfall = 0;
+            for (var i = 0; i < loads.Length; i++)
+            {
+                if (problem.GroupOfHelper[i] != group.Index)
+                {
+                    continue;
+                }
+
+                helpers++;
+                households += loads[i];
+                idle += loads[i] == 0 ? 1 : 0;
+                required += group.Min;
+                shortfall += Math.Max(0, group.Min - loads[i]);
+            }
+
+            totals.Add(new GroupTotal(group.Id, group.Label, helpers, households, required, shortfall, idle));
+        }
+
+        return totals;
+    }
+
+    private static IReadOnlyList<AreaTotal> AreaTotals(Roster roster, int[] helperOf, bool byVillage)
+    {
+        var totals = new SortedDictionary<(string, string), (int Households, int Covered)>(
+            Comparer<(string, string)>.Create((a, b) =>
+            {
+                var c = string.CompareOrdinal(a.Item1, b.Item1);
+                return c != 0 ? c : string.CompareOrdinal(a.Item2, b.Item2);
+            }));
+        for (var h = 0; h < roster.Households.Count; h++)
+        {
+            var household = roster.Households[h];
+            var key = (household.Township, byVillage ? household.Village : string.Empty);
+            totals.TryGetValue(key, out var total);
+            totals[key] = (total.Households + 1, total.Covered + (helperOf[h] >= 0 ? 1 : 0));
+        }
+
+        return totals.Select(t => new AreaTotal(t.Key.Item1, byVillage ? t.Key.Item2 : null, t.Value.Households, t.Value.Covered, t.Value.Households - t.Value.Covered)).ToList();
+    }
+
+    private static IReadOnlyList<string> Townships(IEnumerable<string> townships) =>
+        townships.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+
+    private static string Ids(IEnumerable<RuleGroup> groups) => string.Join(", ", groups.Select(g => $"`{g.Id}`"));
+
+    private static long Ceiling(long a, long b) => (a + b - 1) / b;
+}

@@ -1,0 +1,173 @@
+using System.Globalization;
+
+namespace PairingRules.Synthetic;
+
+/// <summary>
+/// Generates a synthetic county shaped like Xing County (兴县), Shanxi, in 2017, for demos, tests and benchmarks.
+/// </summary>
+/// <remarks>
+/// <para>From the seed (兴县“五支力量”发力, 2017): 16,800 poor households; 5,000+ cadres and enterprise managers;
+/// 307 first secretaries, one per poor village.</para>
+/// <para>Assumed, per 16,800 households: 17 townships (Xing County's 17 乡镇 of 2017, by name); 376 villages of which
+/// 307 poor; 88% of poor households live in poor villages (about 48 per poor village, 29 per non-poor village);
+/// 10% deep-poverty households; 35 county leaders, 450 section cadres, 1,150 ordinary staff; 6 committee members
+/// (两委) per village; 60 enterprises (2 / 6 / 15 / 37 in tiers 1 to 4); 1,054 township cadres spread over the
+/// townships by households. With these figures the Xing rules cover every household, every helper gets at least
+/// one household and every quota is met (quotas need 15,323 households; 1,477 remain for 1,054 township cadres).</para>
+/// <para>Deterministic: the same options give the same roster, in the same order.</para>
+/// </remarks>
+public static class SyntheticCounty
+{
+    private static readonly string[] XingTownships =
+    [
+        "蔚汾镇", "魏家滩镇", "瓦塘镇", "康宁镇", "高家村镇", "罗峪口镇", "蔡家会镇", "交楼申乡", "奥家湾乡",
+        "东会乡", "固贤乡", "恶虎滩乡", "孟家坪乡", "贺家会乡", "赵家坪乡", "圪达上乡", "蔡家崖乡",
+    ];
+
+    private const int BaseHouseholds = 16_800;
+    private const int BaseVillages = 376;
+    private const int BasePoorVillages = 307;
+
+    /// <summary>Generates the county.</summary>
+    /// <param name="options">The options; default the Xing County of 2017.</param>
+    /// <returns>The roster.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
+    public static Roster Generate(SyntheticCountyOptions? options = null)
+    {
+        options ??= new SyntheticCountyOptions();
+        options.Validate();
+        var random = new Random(options.Seed);
+        var scale = (double)options.Households / BaseHouseholds;
+        var townshipCount = Math.Max(1, (int)Math.Round(XingTownships.Length * scale));
+        var villageCount = Math.Max(townshipCount, (int)Math.Round(BaseVillages * scale));
+        var poorVillageCount = Math.Min(villageCount, (int)Math.Round(BasePoorVillages * scale));
+
+        var townships = Enumerable.Range(0, townshipCount)
+            .Select(t => t < XingTownships.Length ? XingTownships[t] : $"{XingTownships[t % XingTownships.Length]}{(t / XingTownships.Length) + 1}")
+            .ToArray();
+
+        // Villages: spread over townships in turn; the poor ones chosen at random; sizes weighted by kind.
+        var poor = new bool[villageCount];
+        foreach (var v in Enumerable.Range(0, villageCount).OrderBy(_ => random.Next()).Take(poorVillageCount))
+        {
+            poor[v] = true;
+        }
+
+        var villages = new (string Township, string Name, bool Poor, double Weight)[villageCount];
+        for (var v = 0; v < villageCount; v++)
+        {
+            var township = townships[v % townshipCount];
+            var weight = (poor[v] ? 48.0 : 29.0) * (0.6 + (0.8 * random.NextDouble()));
+            villages[v] = (township, string.Create(CultureInfo.InvariantCulture, $"{township}{(v / townshipCount) + 1:D2}村"), poor[v], weight);
+        }
+
+        var sizes = Apportion(options.Households, villages.Select(v => v.Weight).ToArray());
+        var households = new List<Household>(options.Households);
+        var number = 0;
+        for (var v = 0; v < villageCount; v++)
+        {
+            for (var k = 0; k < sizes[v]; k++)
+            {
+                number++;
+                households.Add(new Household(
+                    string.Create(CultureInfo.InvariantCulture, $"H{number:D7}"),
+                    villages[v].Township,
+                    villages[v].Name,
+                    villages[v].Poor,
+                    deepPoverty: random.NextDouble() < 0.10,
+                    members: 1 + random.Next(6),
+                    income: 1500 + random.Next(2500)));
+            }
+        }
+
+        var helpers = new List<Helper>();
+        var perCounty = scale * options.HelperScale;
+        void Add(string prefix, int count, Func<int, Helper> make)
+        {
+            for (var i = 0; i < count; i++)
+            {
+                helpers.Add(make(i));
+            }
+        }
+
+        static string Id(string prefix, int i) => string.Create(CultureInfo.InvariantCulture, $"{prefix}{i + 1:D5}");
+        int Count(double baseCount) => Math.Max(1, (int)Math.Round(baseCount * perCounty));
+
+        Add("CL", Count(35), i => new Helper(Id("CL", i), "county-leader", $"县领导{i + 1}", unit: "县委县政府"));
+        Add("SC", Count(450), i => new Helper(Id("SC", i), "section-cadre", $"科级干部{i + 1}", unit: $"县直单位{(i % 80) + 1:D2}"));
+        Add("OS", Count(1150), i => new Helper(Id("OS", i), "ordinary-staff", $"一般干部{i + 1}", unit: $"县直单位{(i % 80) + 1:D2}"));
+        var committeePerVillage = Math.Max(1, (int)Math.Round(6 * options.HelperScale));
+        var committee = 0;
+        for (var v = 0; v < villageCount; v++)
+        {
+            for (var k = 0; k < committeePerVillage; k++)
+            {
+                var (township, name, isPoor, _) = villages[v];
+                helpers.Add(new Helper(Id("VC", committee++), "village-committee", $"{name}两委{k + 1}", township: township, village: name, poorVillage: isPoor));
+            }
+        }
+
+        var enterprise = 0;
+        foreach (var (tier, count) in new[] { (1, 2), (2, 6), (3, 15), (4, 37) })
+        {
+            Add("EN", Count(count), i => new Helper(Id("EN", enterprise + i), "enterprise", $"{tier}类企业{i + 1}", tier: tier, unit: "企业"));
+            enterprise += Count(count);
+        }
+
+        var cadres = Apportion(
+            Count(1054),
+            townships.Select(t => (double)households.Count(h => h.Township == t)).ToArray());
+        var cadre = 0;
+        for (var t = 0; t < townshipCount; t++)
+        {
+            if (t < options.TownshipsWithoutCadres)
+            {
+                continue;
+            }
+
+            for (var k = 0; k < cadres[t]; k++)
+            {
+                helpers.Add(new Helper(Id("TC", cadre++), "township-cadre", $"{townships[t]}干部{k + 1}", township: townships[t], unit: townships[t]));
+            }
+        }
+
+        if (options.PreviouslyPaired > 0)
+        {
+            households = PairPreviously(households, helpers, options.PreviouslyPaired, random);
+        }
+
+        return new Roster(households, helpers);
+    }
+
+    /// <summary>Gives a share of households a plausible previous helper: a cadre of their township or a county cadre.</summary>
+    private static List<Household> PairPreviously(List<Household> households, List<Helper> helpers, double share, Random random)
+    {
+        var countyCadres = helpers.Where(h => h.Category is "section-cadre" or "ordinary-staff").ToArray();
+        var byTownship = helpers.Where(h => h.Category == "township-cadre").GroupBy(h => h.Township!).ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
+        return households.Select(h =>
+        {
+            if (random.NextDouble() >= share)
+            {
+                return h;
+            }
+
+            var pool = byTownship.TryGetValue(h.Township, out var local) && random.NextDouble() < 0.3 ? local : countyCadres;
+            return pool.Length == 0 ? h : new Household(h.Id, h.Township, h.Village, h.PoorVillage, h.DeepPoverty, h.Members, h.Income, pool[random.Next(pool.Length)].Id, h.Attributes);
+        }).ToList();
+    }
+
+    /// <summary>Splits <paramref name="total"/> in proportion to <paramref name="weights"/> (largest remainders).</summary>
+    private static int[] Apportion(int total, double[] weights)
+    {
+        var sum = weights.Sum();
+        var exact = weights.Select(w => sum > 0 ? total * w / sum : (double)total / weights.Length).ToArray();
+        var counts = exact.Select(e => (int)Math.Floor(e)).ToArray();
+        var left = total - counts.Sum();
+        foreach (var i in Enumerable.Range(0, weights.Length).OrderByDescending(i => exact[i] - counts[i]).ThenBy(i => i).Take(left))
+        {
+            counts[i]++;
+        }
+
+        return counts;
+    }
+}

@@ -1,0 +1,48 @@
+namespace PairingRules.Synthetic;
+
+/// <summary>
+/// The knobs of <see cref="SyntheticCounty"/>. Defaults give the Xing County of 2017 as the seed publishes it
+/// (16,800 households, 5,000+ helpers, 307 poor villages with first secretaries), with every figure the seed
+/// does not give assumed as documented on each property.
+/// </summary>
+public sealed record SyntheticCountyOptions
+{
+    /// <summary>The random seed; the same options always give the same county. Default 2017.</summary>
+    public int Seed { get; init; } = 2017;
+
+    /// <summary>Households (seed: 16,800). Villages, townships and helpers scale with it. Default 16,800.</summary>
+    public int Households { get; init; } = 16_800;
+
+    /// <summary>
+    /// Helpers per 16,800 households relative to the default mix (1.0 = 5,005 helpers). Below 1 leaves households to
+    /// fewer helpers; above 1 makes quotas exceed the households (shortfall). Default 1.0.
+    /// </summary>
+    public double HelperScale { get; init; } = 1.0;
+
+    /// <summary>How many townships get no township cadres (the backstop), to produce gaps. Default 0.</summary>
+    public int TownshipsWithoutCadres { get; init; }
+
+    /// <summary>
+    /// Share of households that already have a helper from a previous pairing (written to the <c>helper</c> column),
+    /// for re-solve and check scenarios: 0 to 1. Default 0.
+    /// </summary>
+    public double PreviouslyPaired { get; init; }
+
+    /// <summary>Checks the options.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">A value is out of range.</exception>
+    public void Validate()
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(Households, 1, nameof(Households));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(Households, 5_000_000, nameof(Households));
+        if (HelperScale is <= 0 or > 100 || double.IsNaN(HelperScale))
+        {
+            throw new ArgumentOutOfRangeException(nameof(HelperScale), HelperScale, "The helper scale is above 0 and at most 100.");
+        }
+
+        ArgumentOutOfRangeException.ThrowIfNegative(TownshipsWithoutCadres, nameof(TownshipsWithoutCadres));
+        if (PreviouslyPaired is < 0 or > 1 || double.IsNaN(PreviouslyPaired))
+        {
+            throw new ArgumentOutOfRangeException(nameof(PreviouslyPaired), PreviouslyPaired, "The share is between 0 and 1.");
+        }
+    }
+}

@@ -85,6 +85,11 @@ internal sealed partial class ExpressionCompiler
                    $"(members of {name}: {string.Join(", ", members)})";
         }
 
+        if (message.StartsWith("Expression of type 'Boolean' expected", StringComparison.Ordinal))
+        {
+            return $"the expression must be a condition that is true or false, for example `{name}.{(input == typeof(Helper) ? "Tier == 1" : "DeepPoverty")}`";
+        }
+
         var unknownIdentifier = UnknownIdentifier().Match(message);
         if (unknownIdentifier.Success)
         {
@@ -147,6 +152,6 @@ internal sealed partial class ExpressionCompiler
     [GeneratedRegex("No property or field '([^']*)' exists in type '([^']*)'")]
     private static partial Regex MissingMember();
 
-    [GeneratedRegex("Unknown identifier '([^']*)'")]
+    [GeneratedRegex("(?:Unknown identifier|Type) '([^']*)'(?: not found)?")]
     private static partial Regex UnknownIdentifier();
 }

@@ -116,13 +116,13 @@ internal sealed class ExpressionPolicy : ExpressionVisitor
             declaring == typeof(string) && member.Name == "Length" ||
             declaring is { IsGenericType: true } && declaring.GetGenericTypeDefinition() == typeof(Nullable<>) && member.Name is "HasValue" or "Value" ||
             declaring == typeof(string) && member.Name == "Empty";
+        var visited = base.VisitMember(node);
         if (!allowed)
         {
             Refuse($"the member {declaring?.Name}.{member.Name}");
-            return node;
         }
 
-        return base.VisitMember(node);
+        return visited;
     }
 
     protected override Expression VisitMethodCall(MethodCallExpression node)
@@ -136,13 +136,13 @@ internal sealed class ExpressionPolicy : ExpressionVisitor
             declaring == typeof(Enumerable) && method.Name == "Contains" && node.Arguments[0] is NewArrayExpression ||
             declaring is not null && ValueTypes.Contains(declaring) && method.IsSpecialName && method.Name.StartsWith("op_", StringComparison.Ordinal) ||
             declaring == typeof(decimal) && method.Name is "op_Implicit" or "op_Explicit" or "Compare";
+        var visited = base.VisitMethodCall(node);
         if (!allowed)
         {
             Refuse($"the method {declaring?.Name}.{method.Name}");
-            return node;
         }
 
-        return base.VisitMethodCall(node);
+        return visited;
     }
 
     protected override Expression VisitUnary(UnaryExpression node)

@@ -208,7 +208,7 @@ internal static class ResultBuilder
             certificates.Add(new Certificate(
                 CertificateKind.Coverage,
                 string.Create(CultureInfo.InvariantCulture,
-                    $"{string.Join(", ", townships)}: {households} households may go only to {helpers} helpers of {Ids(groupIds)}, whose caps allow {capacity} more, and all are full; {gap} stay uncovered in any pairing."),
+                    $"{string.Join(", ", townships)}: {Count(households, "household")} may go only to {Count(helpers, "helper")} of {Ids(groupIds)}, whose caps allow {capacity} more, and all are full; {gap} stay uncovered in any pairing."),
                 households,
                 capacity,
                 gap,
@@ -220,17 +220,24 @@ internal static class ResultBuilder
             }
         }
 
-        // Households no helper may take at all: one certificate per township and reason.
+        // Households no helper may take at all: why, and one certificate per township and reason. A township without
+        // a helper of the backstop group is named as the reason wherever the backstop would accept the household.
         var backstops = groups.Where(g => g.IsBackstop && g.Scope == PairingScope.Township).ToList();
-        foreach (var hc in blocked.Where(hc => eligible[hc.Index].Count == 0))
+        foreach (var hc in blocked)
         {
-            var accepting = groups.Where(g => hc.Accepted[problem.FilterOfGroup[g.Index]]).ToList();
-            var backstop = backstops.FirstOrDefault(g => hc.Accepted[problem.FilterOfGroup[g.Index]]);
-            reasons[hc.Index] = accepting.Count == 0
-                ? (UncoveredReason.NoGroupAccepts, "no group's `households` expression accepts it: widen a group's `households` or add a group to the rules")
-                : backstop is not null
-                    ? (UncoveredReason.NoBackstopInTownship, $"add a helper of group `{backstop.Id}` ({backstop.Label}) in township {hc.Township}")
+            var backstop = backstops.FirstOrDefault(g => hc.Accepted[problem.FilterOfGroup[g.Index]] &&
+                !problem.HelperClasses.Any(c => c.Group == g && c.Township == hc.Township));
+            if (backstop is not null)
+            {
+                reasons[hc.Index] = (UncoveredReason.NoBackstopInTownship, $"add a helper of group `{backstop.Id}` ({backstop.Label}) in township {hc.Township}");
+            }
+            else if (eligible[hc.Index].Count == 0)
+            {
+                var accepting = groups.Where(g => hc.Accepted[problem.FilterOfGroup[g.Index]]).ToList();
+                reasons[hc.Index] = accepting.Count == 0
+                    ? (UncoveredReason.NoGroupAccepts, "no group's `households` expression accepts it: widen a group's `households` or add a group to the rules")
                     : (UncoveredReason.NoHelperInScope, $"add a helper of group `{accepting[0].Id}` ({accepting[0].Label}) in its {PairingSolver.Scope(accepting[0].Scope)}");
+            }
         }
 
         foreach (var set in blocked.Where(hc => eligible[hc.Index].Count == 0).GroupBy(hc => (hc.Township, reasons[hc.Index].Reason)).OrderBy(g => g.Key.Township, StringComparer.Ordinal).ThenBy(g => g.Key.Reason))
@@ -244,7 +251,7 @@ internal static class ResultBuilder
             };
             certificates.Add(new Certificate(
                 CertificateKind.Coverage,
-                string.Create(CultureInfo.InvariantCulture, $"{set.Key.Township}: {count} households, {why}."),
+                string.Create(CultureInfo.InvariantCulture, $"{set.Key.Township}: {Count(count, "household")}, {why}."),
                 count,
                 0,
                 count,
@@ -301,7 +308,7 @@ internal static class ResultBuilder
             yield return new Certificate(
                 CertificateKind.Quota,
                 string.Create(CultureInfo.InvariantCulture,
-                    $"{helpers} helpers of {Ids(groupIds)} need {demand} households to meet their quotas (at least one each); only {households} households may go to any of them{(townships.Count > 0 ? " (in " + string.Join(", ", townships) + ")" : "")}, so {gap} short in any pairing that covers as many households."),
+                    $"{Count(helpers, "helper")} of {Ids(groupIds)} need {Count(demand, "household")} to meet their quotas (at least one each); only {Count(households, "household")} may go to any of them{(townships.Count > 0 ? " (in " + string.Join(", ", townships) + ")" : "")}, so {gap} short in any pairing that covers as many households."),
                 households,
                 demand,
                 gap,
@@ -452,4 +459,6 @@ internal static class ResultBuilder
     private static string Ids(IEnumerable<RuleGroup> groups) => string.Join(", ", groups.Select(g => $"`{g.Id}`"));
 
     private static long Ceiling(long a, long b) => (a + b - 1) / b;
+
+    private static string Count(long n, string noun) => string.Create(CultureInfo.InvariantCulture, $"{n} {noun}{(n == 1 ? "" : "s")}");
 }

@@ -308,7 +308,7 @@ internal static class ResultBuilder
             yield return new Certificate(
                 CertificateKind.Quota,
                 string.Create(CultureInfo.InvariantCulture,
-                    $"{Count(helpers, "helper")} of {Ids(groupIds)} need {Count(demand, "household")} to meet their quotas (at least one each); only {Count(households, "household")} may go to any of them{(townships.Count > 0 ? " (in " + string.Join(", ", townships) + ")" : "")}, so {gap} short in any pairing that covers as many households."),
+                    $"{Count(helpers, "helper")} of {Ids(groupIds)} need{(helpers == 1 ? "s" : "")} {Count(demand, "household")} to meet their quotas (at least one each); only {Count(households, "household")} may go to any of them{(townships.Count > 0 ? " (in " + string.Join(", ", townships) + ")" : "")}, so {gap} short in any pairing that covers as many households."),
                 households,
                 demand,
                 gap,

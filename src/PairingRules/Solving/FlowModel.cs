@@ -39,8 +39,7 @@ internal static class FlowModel
         var reach = new long[classes.Count];
         foreach (var helperClass in classes)
         {
-            var filter = problem.FilterOfGroup[helperClass.Group.Index];
-            reach[helperClass.Index] = problem.HouseholdClasses.Where(h => helperClass.Reaches(h, filter)).Sum(h => (long)h.Members.Count);
+            reach[helperClass.Index] = problem.Reachable[helperClass.Index].Sum(h => (long)problem.HouseholdClasses[h].Members.Count);
         }
 
         var layers = new long[classes.Count];
@@ -176,8 +175,7 @@ internal static class FlowModel
             {
                 var members = units[u].ToList();
                 var sample = members[0];
-                var filter = problem.FilterOfGroup[sample.Group.Index];
-                var sources = householdClasses.Where(h => sample.Reaches(h, filter)).ToList();
+                var sources = problem.Reachable[sample.Index].Select(h => householdClasses[h]).ToList();
                 if (hubNode[u] < 0)
                 {
                     foreach (var h in sources)

@@ -46,6 +46,8 @@ internal sealed class NetworkSimplex
     private readonly int[] _firstChild;
     private readonly int[] _nextSibling;
     private readonly int[] _previousSibling;
+    private readonly int[] _stack;
+    private readonly long[] _sigma;
 
     public NetworkSimplex(int nodeCount, int root, int levels)
     {
@@ -62,6 +64,8 @@ internal sealed class NetworkSimplex
         _firstChild = new int[nodeCount];
         _nextSibling = new int[nodeCount];
         _previousSibling = new int[nodeCount];
+        _stack = new int[nodeCount];
+        _sigma = new long[levels];
         Array.Fill(_pred, -1);
     }
 
@@ -411,7 +415,7 @@ internal sealed class NetworkSimplex
         }
 
         // The whole moved subtree shifts its potentials by one constant; depths are recomputed.
-        var sigma = new long[_levels];
+        var sigma = _sigma;
         var p = vIn * _levels;
         var n = uIn * _levels;
         var c = entering * _levels;
@@ -421,12 +425,13 @@ internal sealed class NetworkSimplex
             sigma[k] = updated - _pi[n + k];
         }
 
-        var stack = new Stack<int>();
+        var stack = _stack;
+        var top = 0;
         _depth[uIn] = _depth[vIn] + 1;
-        stack.Push(uIn);
-        while (stack.Count > 0)
+        stack[top++] = uIn;
+        while (top > 0)
         {
-            var u = stack.Pop();
+            var u = stack[--top];
             var offset = u * _levels;
             for (var k = 0; k < _levels; k++)
             {
@@ -436,7 +441,7 @@ internal sealed class NetworkSimplex
             for (var child = _firstChild[u]; child >= 0; child = _nextSibling[child])
             {
                 _depth[child] = _depth[u] + 1;
-                stack.Push(child);
+                stack[top++] = child;
             }
         }
     }

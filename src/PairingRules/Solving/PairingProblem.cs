@@ -29,7 +29,27 @@ internal sealed class PairingProblem
         HouseholdClasses = householdClasses;
         HelperClasses = helperClasses;
         Preload = preload;
+        Reachable = ReachableHouseholdClasses();
+        Eligible = new List<int>[householdClasses.Count];
+        for (var h = 0; h < householdClasses.Count; h++)
+        {
+            Eligible[h] = [];
+        }
+
+        foreach (var helperClass in helperClasses)
+        {
+            foreach (var h in Reachable[helperClass.Index])
+            {
+                Eligible[h].Add(helperClass.Index);
+            }
+        }
     }
+
+    /// <summary>For each helper class, the household classes it may take (scope and filter), in class order.</summary>
+    public List<int>[] Reachable { get; }
+
+    /// <summary>For each household class, the helper classes that may take it, in class order.</summary>
+    public List<int>[] Eligible { get; }
 
     public RuleSet Rules { get; }
 
@@ -58,6 +78,40 @@ internal sealed class PairingProblem
     public int[] Preload { get; }
 
     public int KeptCount => KeptHelperOfHousehold.Count(h => h >= 0);
+
+    private List<int>[] ReachableHouseholdClasses()
+    {
+        // Index household classes by township and by village so that each helper class looks only at its unit.
+        var byTownship = new Dictionary<string, List<HouseholdClass>>(StringComparer.Ordinal);
+        var byVillage = new Dictionary<(string, string), List<HouseholdClass>>();
+        foreach (var h in HouseholdClasses)
+        {
+            if (!byTownship.TryGetValue(h.Township, out var t))
+            {
+                byTownship[h.Township] = t = [];
+            }
+
+            if (!byVillage.TryGetValue((h.Township, h.Village), out var v))
+            {
+                byVillage[(h.Township, h.Village)] = v = [];
+            }
+
+            t.Add(h);
+            v.Add(h);
+        }
+
+        var reachable = new List<int>[HelperClasses.Count];
+        foreach (var c in HelperClasses)
+        {
+            var candidates = c.Village is not null ? byVillage.GetValueOrDefault((c.Township!, c.Village))
+                : c.Township is not null ? byTownship.GetValueOrDefault(c.Township)
+                : HouseholdClasses;
+            var filter = FilterOfGroup[c.Group.Index];
+            reachable[c.Index] = candidates is null ? [] : candidates.Where(h => h.Accepted[filter]).Select(h => h.Index).ToList();
+        }
+
+        return reachable;
+    }
 }
 
 /// <summary>Households of one township and village that every group's <c>households</c> expression treats alike.</summary>
@@ -93,12 +147,6 @@ internal sealed class HelperClass(int index, RuleGroup group, string? township, 
 
     /// <summary>Helper indexes in roster order.</summary>
     public List<int> Members { get; } = [];
-
-    /// <summary>Whether the class may take households of <paramref name="householdClass"/> (scope and filter).</summary>
-    public bool Reaches(HouseholdClass householdClass, int filter) =>
-        householdClass.Accepted[filter] &&
-        (Township is null || Township == householdClass.Township) &&
-        (Village is null || Village == householdClass.Village);
 
     /// <summary>How many more households one member may take, or null for no cap.</summary>
     public int? Room => Group.Max is { } max ? Math.Max(0, max - Preload) : null;

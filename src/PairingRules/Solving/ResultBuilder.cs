@@ -170,9 +170,7 @@ internal static class ResultBuilder
             }
         }
 
-        var eligible = problem.HouseholdClasses
-            .Select(hc => problem.HelperClasses.Where(c => c.Reaches(hc, problem.FilterOfGroup[c.Group.Index])).ToList())
-            .ToArray();
+        var eligible = problem.Eligible;
 
         // Coverage certificates: close each set of uncovered households over "may go to" and "is held by".
         var sources = new List<int>[problem.HelperClasses.Count];
@@ -192,7 +190,7 @@ internal static class ResultBuilder
         var reasons = new (UncoveredReason Reason, string Remedy)[problem.HouseholdClasses.Count];
         var blocked = problem.HouseholdClasses.Where(hc => solution.Uncovered[hc.Index] > 0).ToList();
         var full = blocked.Where(hc => eligible[hc.Index].Count > 0).Select(hc => hc.Index).ToList();
-        foreach (var component in Components(full, hc => eligible[hc].Select(c => c.Index), c => sources[c], problem.HouseholdClasses.Count, problem.HelperClasses.Count))
+        foreach (var component in Components(full, hc => eligible[hc], c => sources[c], problem.HouseholdClasses.Count, problem.HelperClasses.Count))
         {
             var households = component.HouseholdClasses.Sum(hc => (long)problem.HouseholdClasses[hc].Members.Count);
             var gap = component.HouseholdClasses.Sum(hc => solution.Uncovered[hc]);
@@ -282,9 +280,7 @@ internal static class ResultBuilder
             yield break;
         }
 
-        var reaches = problem.HelperClasses
-            .Select(c => problem.HouseholdClasses.Where(hc => c.Reaches(hc, problem.FilterOfGroup[c.Group.Index])).Select(hc => hc.Index).ToList())
-            .ToArray();
+        var reaches = problem.Reachable;
 
         // Start from the household classes the deficient helpers may take; close over "is held by" and "may go to".
         var holders = problem.HouseholdClasses.Select(hc => solution.ByHouseholdClass[hc.Index].Select(x => x.HelperClass).ToList()).ToArray();

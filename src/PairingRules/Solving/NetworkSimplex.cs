@@ -237,25 +237,40 @@ internal sealed class NetworkSimplex
             var state = _state[arc];
             if (state != Tree)
             {
-                // violation = state * reduced cost; negative means the arc improves the objective.
+                // violation = state * reduced cost; negative (lexicographically) means the arc improves the objective.
+                // Most arcs are decided by their first non-zero level, so the rest is computed only for candidates.
                 var s = _source[arc] * _levels;
                 var t = _target[arc] * _levels;
                 var c = arc * _levels;
-                var sign = 0;
-                for (var k = 0; k < _levels; k++)
+                var k = 0;
+                long v = 0;
+                for (; k < _levels; k++)
                 {
-                    var v = state * (_cost[c + k] + _pi[s + k] - _pi[t + k]);
-                    reduced[k] = v;
-                    if (sign == 0 && v != 0)
+                    v = state * (_cost[c + k] + _pi[s + k] - _pi[t + k]);
+                    if (v != 0)
                     {
-                        sign = v < 0 ? -1 : 1;
+                        break;
                     }
                 }
 
-                if (sign < 0 && (found < 0 || Compare(reduced, best) < 0))
+                if (v < 0)
                 {
-                    found = arc;
-                    (reduced, best) = (best, reduced);
+                    for (var z = 0; z < k; z++)
+                    {
+                        reduced[z] = 0;
+                    }
+
+                    reduced[k] = v;
+                    for (var r = k + 1; r < _levels; r++)
+                    {
+                        reduced[r] = state * (_cost[c + r] + _pi[s + r] - _pi[t + r]);
+                    }
+
+                    if (found < 0 || Compare(reduced, best) < 0)
+                    {
+                        found = arc;
+                        (reduced, best) = (best, reduced);
+                    }
                 }
             }
 

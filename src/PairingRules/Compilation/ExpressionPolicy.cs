@@ -33,6 +33,9 @@ internal sealed class ExpressionPolicy : ExpressionVisitor
 
     private static readonly HashSet<string> InputMethods = ["Attribute", "HasAttribute"];
 
+    /// <summary>The types whose public properties expressions may read: the inputs and the audit facts.</summary>
+    private static readonly HashSet<Type> InputTypes = [typeof(Helper), typeof(Household), typeof(HouseholdAuditFacts), typeof(HelperAuditFacts)];
+
     private readonly ParameterExpression _parameter;
     private readonly List<string> _violations = [];
 
@@ -112,7 +115,7 @@ internal sealed class ExpressionPolicy : ExpressionVisitor
         var member = node.Member;
         var declaring = member.DeclaringType;
         var allowed =
-            (declaring == typeof(Helper) || declaring == typeof(Household)) && member is PropertyInfo ||
+            declaring is not null && InputTypes.Contains(declaring) && member is PropertyInfo ||
             declaring == typeof(string) && member.Name == "Length" ||
             declaring is { IsGenericType: true } && declaring.GetGenericTypeDefinition() == typeof(Nullable<>) && member.Name is "HasValue" or "Value" ||
             declaring == typeof(string) && member.Name == "Empty";

@@ -131,6 +131,22 @@ public sealed partial class RuleSet
         return PairingSolver.Solve(this, roster, cancellationToken);
     }
 
+    /// <summary>
+    /// Audits the existing pairing in <see cref="Household.CurrentHelper"/> against these rules without changing it:
+    /// unknown helpers, helpers no group selects, pairings out of scope, households the group may not take, households
+    /// beyond a cap, households with no helper, helpers with no household or under quota, and any check of the author's own.
+    /// </summary>
+    /// <param name="roster">The households (with their current helpers) and helpers.</param>
+    /// <param name="audit">The checks to run; default the built-in <c>rules/audit.json</c> (<see cref="AuditWorkflow.LoadDefault"/>).</param>
+    /// <param name="cancellationToken">Stops a long audit.</param>
+    /// <returns>Every finding, each fault once.</returns>
+    /// <exception cref="RuleEvaluationException">An expression of the rule set failed on a helper or household.</exception>
+    public Task<AuditReport> CheckAsync(Roster roster, AuditWorkflow? audit = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(roster);
+        return Audit.PairingAuditor.CheckAsync(this, roster, audit ?? AuditWorkflow.LoadDefault(), cancellationToken);
+    }
+
     /// <inheritdoc/>
     public override string ToString() => $"{Name} ({Groups.Count} groups)";
 

@@ -84,8 +84,7 @@ internal static class Commands
 
             if (problems.Count > 0)
             {
-                problems.ForEach(console.Problems);
-                console.Error.WriteLine("pairing-rules: nothing was solved");
+                console.Problems(problems, "nothing was solved");
                 return ExitCodes.Usage;
             }
 

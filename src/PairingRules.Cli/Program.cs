@@ -41,7 +41,7 @@ internal static class Program
         }
         catch (InputException e)
         {
-            console.Problems(e);
+            console.Problems([e]);
             return ExitCodes.Usage;
         }
         catch (UsageException e)
@@ -106,14 +106,15 @@ internal sealed class CliConsole(TextWriter output, TextWriter error, bool showP
         }
     }
 
-    /// <summary>Writes every problem of an input, one a line, then the summary.</summary>
-    public void Problems(InputException e)
+    /// <summary>Writes every problem of the inputs, one a line, then one summary line.</summary>
+    public void Problems(IReadOnlyList<InputException> failures, string? consequence = null)
     {
-        foreach (var problem in e.Problems)
+        foreach (var problem in failures.SelectMany(e => e.Problems))
         {
             error.WriteLine(problem.ToString());
         }
 
-        error.WriteLine($"pairing-rules: {e.Summary.TrimEnd(':')}");
+        var summary = string.Join("; ", failures.Select(e => e.Summary.TrimEnd(':')));
+        error.WriteLine($"pairing-rules: {summary}{(consequence is null ? string.Empty : "; " + consequence)}.");
     }
 }

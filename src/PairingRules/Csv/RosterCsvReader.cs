@@ -31,6 +31,7 @@ internal static class RosterCsvReader
             var row = new Row(table, record, columns, problems);
             if (!row.HasHeaderWidth())
             {
+                row.Flush();
                 continue;
             }
 
@@ -71,6 +72,7 @@ internal static class RosterCsvReader
                 }
             }
 
+            row.Flush();
             if (row.Clean)
             {
                 result.Add(new Household(id!, township!, village!, poorVillage!.Value, deepPoverty!.Value, members, income, helper, row.Attributes()));
@@ -95,6 +97,7 @@ internal static class RosterCsvReader
             var row = new Row(table, record, columns, problems);
             if (!row.HasHeaderWidth())
             {
+                row.Flush();
                 continue;
             }
 
@@ -133,6 +136,7 @@ internal static class RosterCsvReader
             }
 
             var poorVillage = row.Boolean("poor_village", required: false) ?? defaultPoor ?? false;
+            row.Flush();
             if (row.Clean)
             {
                 result.Add(new Helper(id!, category!, row.Get("name"), tier, township, village, row.Get("unit"), poorVillage, row.Attributes()));
@@ -201,7 +205,12 @@ internal static class RosterCsvReader
     /// <summary>One record being read: typed access to its cells, with problems located at the cell.</summary>
     private sealed class Row(CsvTable table, CsvRecord record, ColumnMap columns, List<InputProblem> problems)
     {
-        public bool Clean { get; private set; } = true;
+        private readonly List<InputProblem> _found = [];
+
+        public bool Clean => _found.Count == 0;
+
+        /// <summary>Adds the row's problems to the list, in column order.</summary>
+        public void Flush() => problems.AddRange(_found.OrderBy(p => p.Column ?? 0));
 
         public bool HasHeaderWidth()
         {
@@ -330,7 +339,8 @@ internal static class RosterCsvReader
                 return alias;
             }
 
-            Problem("category", $"unknown category '{value}'{Spelling.DidYouMean(normalized, RosterColumns.Categories)}; the categories are {string.Join(", ", RosterColumns.Categories)}");
+            var hint = Spelling.Closest(normalized, RosterColumns.Categories) is { } closest ? $" (did you mean `{closest}`?)" : string.Empty;
+            Problem("category", $"unknown category '{value}'{hint}; the categories are {string.Join(", ", RosterColumns.Categories)}");
             return null;
         }
 
@@ -383,11 +393,7 @@ internal static class RosterCsvReader
             return attributes;
         }
 
-        private void Add(InputProblem problem)
-        {
-            problems.Add(problem);
-            Clean = false;
-        }
+        private void Add(InputProblem problem) => _found.Add(problem);
 
         private static bool? ParseBoolean(string value) => value.ToLowerInvariant() switch
         {

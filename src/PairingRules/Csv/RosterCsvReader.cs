@@ -75,7 +75,7 @@ internal static class RosterCsvReader
             row.Flush();
             if (row.Clean)
             {
-                result.Add(new Household(id!, township!, village!, poorVillage!.Value, deepPoverty!.Value, members, income, helper, row.Attributes()));
+                result.Add(new Household(id!, township!, village!, poorVillage!.Value, deepPoverty!.Value, members, income, helper, row.Attributes("name")));
             }
         }
 
@@ -382,9 +382,18 @@ internal static class RosterCsvReader
             return null;
         }
 
-        public Dictionary<string, string> Attributes()
+        /// <summary>The further columns, and the <paramref name="known"/> columns kept as attributes, by name.</summary>
+        public Dictionary<string, string> Attributes(params string[] known)
         {
             var attributes = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var name in known)
+            {
+                if (columns.Known.TryGetValue(name, out var at))
+                {
+                    attributes[name] = record.Fields[at].Trim();
+                }
+            }
+
             foreach (var (index, name) in columns.Extra)
             {
                 attributes[name] = record.Fields[index].Trim();

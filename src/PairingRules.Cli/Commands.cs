@@ -1,0 +1,207 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using PairingRules.Csv;
+using PairingRules.Synthetic;
+
+namespace PairingRules.Cli;
+
+/// <summary>The commands of the tool and what each does.</summary>
+internal static class Commands
+{
+    private static readonly string[] Formats = ["json", "csv", "md"];
+
+    public static RootCommand Build(CliConsole console)
+    {
+        var root = new RootCommand(
+            "Pairs every registered poor household with one responsible person under a JSON rule set, and reports the gaps.\n" +
+            "Exit codes: 0 every household covered and every quota met; 1 gaps found; 2 invalid input or usage.");
+        root.Subcommands.Add(Validate(console));
+        root.Subcommands.Add(Solve(console));
+        root.Subcommands.Add(Generate(console));
+        root.Subcommands.Add(Demo(console));
+        return root;
+    }
+
+    private static Command Validate(CliConsole console)
+    {
+        var rules = new Argument<string>("RULES") { Description = "The JSON rule file to check." };
+        var command = new Command("validate", "Check a rule file: print every problem (exit 2), or a summary of its groups (exit 0).") { rules };
+        command.SetAction(parse =>
+        {
+            var path = parse.GetValue(rules)!;
+            var ruleSet = RuleSet.Load(path);
+            ConsoleReport.WriteRuleSet(console.Out, path, ruleSet);
+            return ExitCodes.Complete;
+        });
+        return command;
+    }
+
+    private static Command Solve(CliConsole console)
+    {
+        var rules = new Option<string>("--rules", "-r") { Description = "The JSON rule file.", Required = true };
+        var households = new Option<string>("--households") { Description = "households.csv: id,township,village,poor_village,deep_poverty[,name,members,income,helper].", Required = true };
+        var helpers = new Option<string>("--helpers") { Description = "helpers.csv: id,category,township,village,tier[,name,unit,poor_village].", Required = true };
+        var output = new Option<string?>("--out", "-o") { Description = "Write the full result to this file (written whole or not at all)." };
+        var format = new Option<string?>("--format", "-f") { Description = "The format of --out: json, csv or md. Default: from the extension of --out, else json." };
+        format.AcceptOnlyFromAmong(Formats);
+        var encoding = new Option<string?>("--encoding") { Description = "The encoding of the roster files, for example utf-8 or gb18030. Default: detected (UTF-8, else GB18030)." };
+        var command = new Command("solve", "Pair the roster's households with its helpers, print a short report and write the full result.")
+        {
+            rules, households, helpers, output, format, encoding,
+        };
+        command.SetAction(parse =>
+        {
+            var outPath = parse.GetValue(output);
+            var resultFormat = parse.GetValue(format) ?? FormatOf(outPath);
+            var rosterEncoding = parse.GetValue(encoding) is { } name
+                ? RosterCsv.FindEncoding(name) ?? throw new UsageException($"unknown encoding '{name}'; use utf-8 or gb18030")
+                : null;
+
+            console.Progress($"Reading {parse.GetValue(rules)} …");
+            RuleSet? ruleSet = null;
+            Roster? roster = null;
+            var problems = new List<InputException>();
+            try
+            {
+                ruleSet = RuleSet.Load(parse.GetValue(rules)!);
+            }
+            catch (RuleSetException e)
+            {
+                problems.Add(e);
+            }
+
+            console.Progress($"Reading {parse.GetValue(households)} and {parse.GetValue(helpers)} …");
+            try
+            {
+                roster = RosterCsv.Read(parse.GetValue(households)!, parse.GetValue(helpers)!, rosterEncoding);
+            }
+            catch (RosterException e)
+            {
+                problems.Add(e);
+            }
+
+            if (problems.Count > 0)
+            {
+                console.Problems(problems, "nothing was solved");
+                return ExitCodes.Usage;
+            }
+
+            return SolveAndReport(console, ruleSet!, roster!, outPath, resultFormat);
+        });
+        return command;
+    }
+
+    private static Command Generate(CliConsole console)
+    {
+        var (preset, seed, households) = CountyOptions();
+        var output = new Option<string>("--out", "-o") { Description = "The folder to write households.csv and helpers.csv to (created if missing).", Required = true };
+        var command = new Command("generate", "Write a synthetic county (households.csv and helpers.csv, UTF-8 with BOM).") { preset, seed, households, output };
+        command.SetAction(parse =>
+        {
+            var options = Presets.Options(parse.GetValue(preset)!, parse.GetValue(seed), parse.GetValue(households));
+            console.Progress($"Generating {options.Households.ToString("N0", CultureInfo.InvariantCulture)} households …");
+            var roster = SyntheticCounty.Generate(options);
+            var folder = parse.GetValue(output)!;
+            var householdsPath = Path.Combine(folder, "households.csv");
+            var helpersPath = Path.Combine(folder, "helpers.csv");
+            Directory.CreateDirectory(folder);
+            AtomicFile.WriteText(householdsPath, Encoding.UTF8, writer => RosterCsv.WriteHouseholds(roster.Households, writer));
+            AtomicFile.WriteText(helpersPath, Encoding.UTF8, writer => RosterCsv.WriteHelpers(roster.Helpers, writer));
+            console.Out.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"Wrote {roster.Households.Count:N0} households to {householdsPath} and {roster.Helpers.Count:N0} helpers to {helpersPath} (preset {parse.GetValue(preset)}, seed {options.Seed})."));
+            return ExitCodes.Complete;
+        });
+        return command;
+    }
+
+    private static Command Demo(CliConsole console)
+    {
+        var (preset, seed, households) = CountyOptions();
+        var command = new Command("demo", "Generate the synthetic Xing County in memory, solve it with the Xing County rules and print the report.") { preset, seed, households };
+        command.SetAction(parse =>
+        {
+            var options = Presets.Options(parse.GetValue(preset)!, parse.GetValue(seed), parse.GetValue(households));
+            console.Progress($"Generating the synthetic county ({options.Households.ToString("N0", CultureInfo.InvariantCulture)} households) …");
+            var roster = SyntheticCounty.Generate(options);
+            return SolveAndReport(console, RuleSet.LoadXingCounty(), roster, outPath: null, format: "json");
+        });
+        return command;
+    }
+
+    private static (Option<string> Preset, Option<int> Seed, Option<int?> Households) CountyOptions()
+    {
+        var preset = new Option<string>("--preset")
+        {
+            Description = "xing-county (every household covered), township-without-cadres (uncovered households) or quotas-above-supply (shortfall).",
+            DefaultValueFactory = _ => Presets.XingCounty,
+        };
+        preset.AcceptOnlyFromAmong(Presets.Names);
+        var seed = new Option<int>("--seed") { Description = "The random seed; the same seed gives the same county.", DefaultValueFactory = _ => 2017 };
+        var households = new Option<int?>("--households") { Description = "The number of households (1 to 5,000,000). Default 16,800." };
+        households.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int?>() is < 1 or > 5_000_000)
+            {
+                result.AddError("--households must be between 1 and 5,000,000");
+            }
+        });
+        return (preset, seed, households);
+    }
+
+    private static int SolveAndReport(CliConsole console, RuleSet ruleSet, Roster roster, string? outPath, string format)
+    {
+        console.Progress(string.Create(CultureInfo.InvariantCulture, $"Solving {roster.Households.Count:N0} households with {roster.Helpers.Count:N0} helpers …"));
+        var watch = Stopwatch.StartNew();
+        var result = ruleSet.Solve(roster);
+        console.Progress(string.Create(CultureInfo.InvariantCulture, $"Solved in {watch.Elapsed.TotalSeconds:0.0} s."));
+        if (outPath is not null)
+        {
+            switch (format)
+            {
+                case "csv":
+                    AtomicFile.WriteText(outPath, Encoding.UTF8, writer => ResultCsv.Write(roster, result, writer));
+                    break;
+                case "md":
+                    AtomicFile.WriteText(outPath, new UTF8Encoding(false), writer => MarkdownReport.Write(ruleSet, roster, result, writer));
+                    break;
+                default:
+                    AtomicFile.WriteBytes(outPath, stream => ResultJson.Write(result, stream));
+                    break;
+            }
+        }
+
+        ConsoleReport.Write(console.Out, ruleSet, roster, result, outPath);
+        return result.IsComplete ? ExitCodes.Complete : ExitCodes.Gaps;
+    }
+
+    private static string FormatOf(string? path) => Path.GetExtension(path ?? string.Empty).ToLowerInvariant() switch
+    {
+        ".csv" => "csv",
+        ".md" or ".markdown" => "md",
+        _ => "json",
+    };
+}
+
+/// <summary>The synthetic-county presets of <c>generate</c> and <c>demo</c>.</summary>
+internal static class Presets
+{
+    public const string XingCounty = "xing-county";
+    public const string TownshipWithoutCadres = "township-without-cadres";
+    public const string QuotasAboveSupply = "quotas-above-supply";
+
+    public static readonly string[] Names = [XingCounty, TownshipWithoutCadres, QuotasAboveSupply];
+
+    public static SyntheticCountyOptions Options(string preset, int seed, int? households)
+    {
+        var options = new SyntheticCountyOptions { Seed = seed, Households = households ?? 16_800 };
+        return preset switch
+        {
+            TownshipWithoutCadres => options with { TownshipsWithoutCadres = 1 },
+            QuotasAboveSupply => options with { HelperScale = 1.25 },
+            _ => options,
+        };
+    }
+}

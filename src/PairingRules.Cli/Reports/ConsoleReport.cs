@@ -1,0 +1,90 @@
+using System.Globalization;
+
+namespace PairingRules.Cli;
+
+/// <summary>The short reports printed on stdout: totals, gaps per township, certificates; and a rule set's groups.</summary>
+internal static class ConsoleReport
+{
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
+    public static void Write(TextWriter output, RuleSet ruleSet, Roster roster, PairingResult result, string? outPath)
+    {
+        var s = result.Summary;
+        output.WriteLine(F($"Rule set   {ruleSet.Name} ({ruleSet.Groups.Count} groups)"));
+        output.WriteLine(F($"Households {s.Households:N0}: {s.Covered:N0} covered, {s.Uncovered:N0} uncovered"));
+        output.WriteLine(F($"Helpers    {s.Helpers:N0}: {s.IdleHelpers:N0} idle, {s.UnselectedHelpers:N0} unselected"));
+        output.WriteLine(F($"Shortfall  {s.TotalShortfall:N0} households below quota"));
+        output.WriteLine(F($"Pairings   {s.Kept:N0} kept, {s.Changed:N0} changed, {s.New:N0} new"));
+        output.WriteLine();
+
+        var townships = result.Townships.Where(t => t.Uncovered > 0).ToList();
+        if (townships.Count == 0)
+        {
+            output.WriteLine("Gaps per township: none");
+        }
+        else
+        {
+            output.WriteLine("Gaps per township:");
+            var width = townships.Max(t => t.Township.Length);
+            foreach (var t in townships)
+            {
+                output.WriteLine(F($"  {t.Township.PadRight(width)}  {t.Uncovered,7:N0} of {t.Households:N0} households uncovered"));
+            }
+        }
+
+        var groups = result.Groups.Where(g => g.Shortfall > 0 || g.IdleHelpers > 0).ToList();
+        if (groups.Count > 0)
+        {
+            output.WriteLine("Quota gaps per group:");
+            foreach (var g in groups)
+            {
+                output.WriteLine(F($"  {g.GroupId} ({g.Label}): shortfall {g.Shortfall:N0} of {g.Required:N0}, {g.IdleHelpers:N0} idle of {g.Helpers:N0} helpers"));
+            }
+        }
+
+        output.WriteLine();
+        if (result.Certificates.Count == 0)
+        {
+            output.WriteLine("Certificate: every household is covered and every quota is met; nothing better exists.");
+        }
+        else
+        {
+            output.WriteLine("Certificates (why no pairing does better):");
+            foreach (var c in result.Certificates)
+            {
+                output.WriteLine($"  [{Names.Of(c.Kind)}] {c.Statement}");
+            }
+        }
+
+        output.WriteLine();
+        if (outPath is not null)
+        {
+            output.WriteLine($"Full result written to {outPath}");
+        }
+
+        output.WriteLine(result.IsComplete
+            ? "Result: complete (exit code 0)."
+            : "Result: gaps found (exit code 1).");
+    }
+
+    public static void WriteRuleSet(TextWriter output, string path, RuleSet ruleSet)
+    {
+        output.WriteLine(F($"{path}: rule set `{ruleSet.Name}` is valid, {ruleSet.Groups.Count} groups in priority order:"));
+        if (ruleSet.Title is { } title)
+        {
+            output.WriteLine($"  {title}");
+        }
+
+        foreach (var g in ruleSet.Groups)
+        {
+            var quota = g.Max is { } max
+                ? (max == g.Min ? F($"exactly {g.Min}") : F($"{g.Min} to {max}"))
+                : F($"at least {g.Min}");
+            output.WriteLine(F($"  {g.Index + 1,2}. {g.Id} ({g.Label}): scope {g.Scope.ToString().ToLowerInvariant()}, {quota}{(g.IsBackstop ? ", backstop" : string.Empty)}"));
+            output.WriteLine($"      helpers:    {g.HelpersExpression}");
+            output.WriteLine($"      households: {g.HouseholdsExpression}");
+        }
+    }
+
+    private static string F(FormattableString text) => text.ToString(Invariant);
+}

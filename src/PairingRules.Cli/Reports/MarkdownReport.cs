@@ -1,0 +1,115 @@
+using System.Globalization;
+
+namespace PairingRules.Cli;
+
+/// <summary>The report a county office would print (<c>solve --format md</c>): summary, groups, gaps per township, certificates.</summary>
+internal static class MarkdownReport
+{
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
+    public static void Write(RuleSet ruleSet, Roster roster, PairingResult result, TextWriter w)
+    {
+        w.NewLine = "\n";
+        var s = result.Summary;
+        w.WriteLine($"# Pairing report: {Cell(ruleSet.Title ?? ruleSet.Name)}");
+        w.WriteLine();
+        w.WriteLine(result.IsComplete
+            ? "Every household has a responsible person and every helper meets the quota (户户都有包扶责任人, 人人都有包扶对象)."
+            : "**Gaps remain**: see the gaps per township and the certificates below.");
+        w.WriteLine();
+        w.WriteLine("## Summary");
+        w.WriteLine();
+        w.WriteLine("| | |");
+        w.WriteLine("|---|---:|");
+        w.WriteLine(F($"| Households | {s.Households:N0} |"));
+        w.WriteLine(F($"| Covered | {s.Covered:N0} |"));
+        w.WriteLine(F($"| Uncovered | {s.Uncovered:N0} |"));
+        w.WriteLine(F($"| Helpers | {s.Helpers:N0} |"));
+        w.WriteLine(F($"| Idle helpers | {s.IdleHelpers:N0} |"));
+        w.WriteLine(F($"| Unselected helpers | {s.UnselectedHelpers:N0} |"));
+        w.WriteLine(F($"| Total quota shortfall | {s.TotalShortfall:N0} |"));
+        w.WriteLine(F($"| Pairings kept / changed / new | {s.Kept:N0} / {s.Changed:N0} / {s.New:N0} |"));
+        w.WriteLine();
+
+        w.WriteLine("## Groups");
+        w.WriteLine();
+        w.WriteLine("| Group | Label | Helpers | Households | Quota total | Shortfall | Idle |");
+        w.WriteLine("|---|---|---:|---:|---:|---:|---:|");
+        foreach (var g in result.Groups)
+        {
+            w.WriteLine(F($"| {Cell(g.GroupId)} | {Cell(g.Label)} | {g.Helpers:N0} | {g.Households:N0} | {g.Required:N0} | {g.Shortfall:N0} | {g.IdleHelpers:N0} |"));
+        }
+
+        w.WriteLine();
+        w.WriteLine("## Gaps per township");
+        w.WriteLine();
+        w.WriteLine("| Township | Households | Covered | Uncovered |");
+        w.WriteLine("|---|---:|---:|---:|");
+        foreach (var t in result.Townships)
+        {
+            w.WriteLine(F($"| {Cell(t.Township)} | {t.Households:N0} | {t.Covered:N0} | {t.Uncovered:N0} |"));
+        }
+
+        w.WriteLine();
+        if (result.Uncovered.Count > 0)
+        {
+            w.WriteLine("### Uncovered households");
+            w.WriteLine();
+            w.WriteLine("| Household | Township | Village | Reason | Remedy |");
+            w.WriteLine("|---|---|---|---|---|");
+            foreach (var u in result.Uncovered)
+            {
+                w.WriteLine($"| {Cell(u.HouseholdId)} | {Cell(u.Township)} | {Cell(u.Village)} | {Names.Of(u.Reason)} | {Cell(u.Remedy)} |");
+            }
+
+            w.WriteLine();
+        }
+
+        var below = result.Helpers.Where(h => h.Shortfall > 0).ToList();
+        if (below.Count > 0)
+        {
+            w.WriteLine("### Helpers below quota");
+            w.WriteLine();
+            w.WriteLine("| Helper | Name | Group | Quota | Assigned | Shortfall |");
+            w.WriteLine("|---|---|---|---:|---:|---:|");
+            foreach (var h in below)
+            {
+                w.WriteLine(F($"| {Cell(h.HelperId)} | {Cell(roster.FindHelper(h.HelperId)?.Name ?? string.Empty)} | {Cell(h.GroupId)} | {h.Required} | {h.Assigned} | {h.Shortfall} |"));
+            }
+
+            w.WriteLine();
+        }
+
+        if (result.Unselected.Count > 0)
+        {
+            w.WriteLine("### Helpers no group can use");
+            w.WriteLine();
+            w.WriteLine("| Helper | Reason |");
+            w.WriteLine("|---|---|");
+            foreach (var u in result.Unselected)
+            {
+                w.WriteLine($"| {Cell(u.HelperId)} | {Cell(u.Reason)} |");
+            }
+
+            w.WriteLine();
+        }
+
+        w.WriteLine("## Certificates");
+        w.WriteLine();
+        if (result.Certificates.Count == 0)
+        {
+            w.WriteLine("None needed: no gap remains, so no pairing can do better.");
+        }
+        else
+        {
+            foreach (var c in result.Certificates)
+            {
+                w.WriteLine($"- **{Names.Of(c.Kind)}**: {c.Statement}");
+            }
+        }
+    }
+
+    private static string Cell(string text) => text.Replace("|", "\\|", StringComparison.Ordinal).Replace('\n', ' ');
+
+    private static string F(FormattableString text) => text.ToString(Invariant);
+}

@@ -1,0 +1,253 @@
+using System.Globalization;
+using System.Text;
+using CsvHelper;
+
+namespace PairingRules.Csv;
+
+/// <summary>
+/// Reads and writes rosters as two CSV files, <c>households.csv</c> and <c>helpers.csv</c>, the way county offices
+/// export them from the poverty registry (docs/roster-format.md describes the format with examples).
+/// </summary>
+/// <remarks>
+/// <para><b>Encoding.</b> UTF-8 with or without a byte-order mark; when the bytes are not valid UTF-8 they are read as
+/// GB18030 (a superset of GBK and GB2312, what Excel writes on a Chinese system). An explicit encoding overrides the
+/// detection.</para>
+/// <para><b>households.csv</b>, required columns (accepted headers in brackets):
+/// <c>id</c> [户编号, 编号], <c>township</c> [乡镇, 乡(镇), 乡（镇）], <c>village</c> [村, 行政村],
+/// <c>poor_village</c> [是否贫困村], <c>deep_poverty</c> [是否深度贫困户]; optional:
+/// <c>name</c> [户主姓名, 姓名] (kept as the attribute <c>name</c>), <c>members</c> [家庭人口数, 人口数] (default 1),
+/// <c>income</c> [人均纯收入, 人均收入] (yuan a year, default 0), <c>helper</c> [帮扶责任人, 帮扶责任人编号]
+/// (the current responsible person's id).</para>
+/// <para><b>helpers.csv</b>, required columns: <c>id</c> [编号, 责任人编号], <c>category</c> [类别],
+/// <c>township</c> [乡镇, 乡(镇), 乡（镇）], <c>village</c> [村, 行政村], <c>tier</c> [企业类别]; optional:
+/// <c>name</c> [姓名, 名称], <c>unit</c> [单位, 工作单位], <c>poor_village</c> [是否贫困村].
+/// <c>category</c> is one of <c>county-leader</c> [县级领导干部, 县级领导], <c>section-cadre</c> [科级干部],
+/// <c>ordinary-staff</c> [一般干部], <c>village-committee</c> [村两委干部, 村“两委”干部, 两委干部],
+/// <c>township-cadre</c> [乡镇干部], <c>enterprise</c> [企业]. <c>tier</c> is 1 to 4 [一类 … 四类, 一类企业 … 四类企业]
+/// for an enterprise and empty otherwise. <c>township</c> and <c>village</c> may be empty where they do not apply,
+/// except that a village-committee member needs a village and a township cadre a township. A committee member's
+/// empty township and <c>poor_village</c> default to those of its village among the households.</para>
+/// <para>Headers match case-insensitively, with <c>-</c> or a space accepted for <c>_</c>. Booleans are
+/// <c>true/false</c>, <c>1/0</c>, <c>yes/no</c> or <c>是/否</c>, case-insensitive. Numbers use the invariant culture
+/// (digits and a <c>.</c>). Values are trimmed. Every further column becomes an attribute of that name, readable from
+/// rule expressions (<c>household.Attribute("cause")</c>).</para>
+/// <para>Every problem in both files is reported at once, each with its file, line, column number and column name;
+/// no roster is returned when there is any.</para>
+/// <threadsafety>All members are stateless and thread-safe.</threadsafety>
+/// </remarks>
+public static class RosterCsv
+{
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    static RosterCsv() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+
+    /// <summary>The encoding used for GB18030/GBK files.</summary>
+    public static Encoding GB18030 => Encoding.GetEncoding("GB18030");
+
+    /// <summary>Finds an encoding by name, including the code-page encodings (<c>gb18030</c>, <c>gbk</c>, <c>gb2312</c>).</summary>
+    /// <param name="name">The name, for example <c>utf-8</c> or <c>gb18030</c>.</param>
+    /// <returns>The encoding, or <see langword="null"/> when the name is unknown.</returns>
+    public static Encoding? FindEncoding(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        try
+        {
+            return Encoding.GetEncoding(name.Trim());
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Detects the encoding of a roster file: UTF-8 when the bytes are valid UTF-8 (with or without BOM), else GB18030.</summary>
+    /// <param name="bytes">The file's bytes.</param>
+    /// <returns>UTF-8 or GB18030.</returns>
+    public static Encoding DetectEncoding(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+        {
+            return Encoding.UTF8;
+        }
+
+        try
+        {
+            StrictUtf8.GetCharCount(bytes);
+            return Encoding.UTF8;
+        }
+        catch (DecoderFallbackException)
+        {
+            return GB18030;
+        }
+    }
+
+    /// <summary>Reads a roster from <c>households.csv</c> and <c>helpers.csv</c>.</summary>
+    /// <param name="householdsPath">The households file.</param>
+    /// <param name="helpersPath">The helpers file.</param>
+    /// <param name="encoding">The files' encoding; default detected per file (UTF-8, else GB18030).</param>
+    /// <returns>The roster, households and helpers in file order.</returns>
+    /// <exception cref="ArgumentException">A path is empty.</exception>
+    /// <exception cref="RosterException">A file cannot be read or has problems; every problem of both files is listed.</exception>
+    public static Roster Read(string householdsPath, string helpersPath, Encoding? encoding = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(householdsPath);
+        ArgumentException.ThrowIfNullOrWhiteSpace(helpersPath);
+        var problems = new List<InputProblem>();
+        var households = ReadFile(householdsPath, problems);
+        var helpers = ReadFile(helpersPath, problems);
+        if (households is null || helpers is null)
+        {
+            throw new RosterException(problems);
+        }
+
+        return Parse(households, householdsPath, helpers, helpersPath, encoding);
+    }
+
+    /// <summary>Reads a roster from two streams holding <c>households.csv</c> and <c>helpers.csv</c>.</summary>
+    /// <param name="households">The households CSV; read to the end, not closed.</param>
+    /// <param name="householdsName">The name used for the households in problem locations.</param>
+    /// <param name="helpers">The helpers CSV; read to the end, not closed.</param>
+    /// <param name="helpersName">The name used for the helpers in problem locations.</param>
+    /// <param name="encoding">The encoding; default detected per stream (UTF-8, else GB18030).</param>
+    /// <returns>The roster, households and helpers in stream order.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="RosterException">The CSV has problems; every problem of both streams is listed.</exception>
+    public static Roster Read(Stream households, string householdsName, Stream helpers, string helpersName, Encoding? encoding = null)
+    {
+        ArgumentNullException.ThrowIfNull(households);
+        ArgumentNullException.ThrowIfNull(householdsName);
+        ArgumentNullException.ThrowIfNull(helpers);
+        ArgumentNullException.ThrowIfNull(helpersName);
+        return Parse(ReadAll(households), householdsName, ReadAll(helpers), helpersName, encoding);
+    }
+
+    /// <summary>Writes households as a <c>households.csv</c> that <see cref="Read(string, string, Encoding?)"/> reads back.</summary>
+    /// <param name="households">The households.</param>
+    /// <param name="writer">Where to write; not closed.</param>
+    /// <remarks>Columns: <c>id,township,village,poor_village,deep_poverty,members,income,helper</c>, then every attribute
+    /// name in ordinal order (an attribute <c>name</c> included). Booleans are <c>true</c>/<c>false</c>, numbers invariant.</remarks>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public static void WriteHouseholds(IEnumerable<Household> households, TextWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(households);
+        ArgumentNullException.ThrowIfNull(writer);
+        var list = households.ToList();
+        var attributes = list.SelectMany(h => h.Attributes.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        using var csv = CsvWriter.Create(writer, WriterOptions, leaveOpen: true);
+        foreach (var name in new[] { "id", "township", "village", "poor_village", "deep_poverty", "members", "income", "helper" }.Concat(attributes))
+        {
+            csv.WriteField(name);
+        }
+
+        csv.EndRecord();
+        foreach (var h in list)
+        {
+            csv.WriteField(h.Id);
+            csv.WriteField(h.Township);
+            csv.WriteField(h.Village);
+            csv.WriteField(Bool(h.PoorVillage));
+            csv.WriteField(Bool(h.DeepPoverty));
+            csv.WriteField(h.Members.ToString(CultureInfo.InvariantCulture));
+            csv.WriteField(h.Income.ToString(CultureInfo.InvariantCulture));
+            csv.WriteField(h.CurrentHelper ?? string.Empty);
+            foreach (var name in attributes)
+            {
+                csv.WriteField(h.Attribute(name));
+            }
+
+            csv.EndRecord();
+        }
+
+        csv.Flush();
+    }
+
+    /// <summary>Writes helpers as a <c>helpers.csv</c> that <see cref="Read(string, string, Encoding?)"/> reads back.</summary>
+    /// <param name="helpers">The helpers.</param>
+    /// <param name="writer">Where to write; not closed.</param>
+    /// <remarks>Columns: <c>id,category,township,village,tier,name,unit,poor_village</c>, then every attribute name in
+    /// ordinal order.</remarks>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public static void WriteHelpers(IEnumerable<Helper> helpers, TextWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(helpers);
+        ArgumentNullException.ThrowIfNull(writer);
+        var list = helpers.ToList();
+        var attributes = list.SelectMany(h => h.Attributes.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        using var csv = CsvWriter.Create(writer, WriterOptions, leaveOpen: true);
+        foreach (var name in new[] { "id", "category", "township", "village", "tier", "name", "unit", "poor_village" }.Concat(attributes))
+        {
+            csv.WriteField(name);
+        }
+
+        csv.EndRecord();
+        foreach (var h in list)
+        {
+            csv.WriteField(h.Id);
+            csv.WriteField(h.Category);
+            csv.WriteField(h.Township ?? string.Empty);
+            csv.WriteField(h.Village ?? string.Empty);
+            csv.WriteField(h.Tier?.ToString(CultureInfo.InvariantCulture) ?? string.Empty);
+            csv.WriteField(h.Name);
+            csv.WriteField(h.Unit ?? string.Empty);
+            csv.WriteField(Bool(h.PoorVillage));
+            foreach (var name in attributes)
+            {
+                csv.WriteField(h.Attribute(name));
+            }
+
+            csv.EndRecord();
+        }
+
+        csv.Flush();
+    }
+
+    private static readonly CsvWriterOptions WriterOptions = new()
+    {
+        NewLine = "\n",
+        FormatProvider = CultureInfo.InvariantCulture,
+        Injection = CsvInjection.None,
+    };
+
+    private static string Bool(bool value) => value ? "true" : "false";
+
+    private static byte[] ReadAll(Stream stream)
+    {
+        using var memory = new MemoryStream();
+        stream.CopyTo(memory);
+        return memory.ToArray();
+    }
+
+    private static byte[]? ReadFile(string path, List<InputProblem> problems)
+    {
+        try
+        {
+            return File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
+        {
+            problems.Add(new InputProblem($"cannot read the file: {e.Message}", path));
+            return null;
+        }
+    }
+
+    private static Roster Parse(byte[] householdBytes, string householdsName, byte[] helperBytes, string helpersName, Encoding? encoding)
+    {
+        var problems = new List<InputProblem>();
+        var households = CsvTable.Parse(Decode(householdBytes, encoding), householdsName, "id,township,village,poor_village,deep_poverty", problems);
+        var helpers = CsvTable.Parse(Decode(helperBytes, encoding), helpersName, "id,category,township,village,tier", problems);
+        var roster = RosterCsvReader.Read(households, helpers, problems);
+        if (problems.Count > 0 || roster is null)
+        {
+            throw new RosterException(problems);
+        }
+
+        return roster;
+    }
+
+    private static string Decode(byte[] bytes, Encoding? encoding)
+    {
+        encoding ??= DetectEncoding(bytes);
+        var start = encoding.CodePage == Encoding.UTF8.CodePage && bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? 3 : 0;
+        return encoding.GetString(bytes, start, bytes.Length - start);
+    }
+}

@@ -1,0 +1,414 @@
+using System.Globalization;
+using PairingRules.RuleModel;
+
+namespace PairingRules.Csv;
+
+/// <summary>Turns parsed roster tables into households and helpers, collecting every problem with its location.</summary>
+internal static class RosterCsvReader
+{
+    private const string BooleanHint = "use true/false, 1/0, yes/no or 是/否";
+
+    public static Roster? Read(CsvTable? householdTable, CsvTable? helperTable, List<InputProblem> problems)
+    {
+        var villages = new Dictionary<string, VillageSeen>(StringComparer.Ordinal);
+        var households = householdTable is null ? null : ReadHouseholds(householdTable, villages, problems);
+        var helpers = helperTable is null ? null : ReadHelpers(helperTable, villages, problems);
+        return problems.Count == 0 && households is not null && helpers is not null ? new Roster(households, helpers) : null;
+    }
+
+    private static List<Household>? ReadHouseholds(CsvTable table, Dictionary<string, VillageSeen> villages, List<InputProblem> problems)
+    {
+        var columns = ColumnMap.Create(table, RosterColumns.Households, problems);
+        if (columns is null)
+        {
+            return null;
+        }
+
+        var result = new List<Household>(table.Records.Count);
+        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var record in table.Records)
+        {
+            var row = new Row(table, record, columns, problems);
+            if (!row.HasHeaderWidth())
+            {
+                row.Flush();
+                continue;
+            }
+
+            var id = row.Required("id", "a household needs an id");
+            if (id is not null && !ids.TryAdd(id, record.Line))
+            {
+                row.Problem("id", $"duplicate household id '{id}' (first on line {ids[id]})");
+            }
+
+            var township = row.Required("township", "a household needs a township");
+            var village = row.Required("village", "a household needs a village");
+            var poorVillage = row.Boolean("poor_village", required: true);
+            var deepPoverty = row.Boolean("deep_poverty", required: true);
+            var members = row.Members();
+            var income = row.Income();
+            var helper = row.Get("helper");
+
+            if (township is not null && village is not null)
+            {
+                if (villages.TryGetValue(village, out var seen))
+                {
+                    if (seen.Township != township)
+                    {
+                        row.Problem("township", $"village '{village}' is in township '{seen.Township}' on line {seen.Line}; a village belongs to one township (if two villages share a name, make the names distinct)");
+                    }
+                    else if (poorVillage is { } poor && seen.Poor is { } seenPoor && poor != seenPoor)
+                    {
+                        row.Problem("poor_village", $"village '{village}' has poor_village {(seenPoor ? "true" : "false")} on line {seen.PoorLine}; every household of a village must agree");
+                    }
+                    else if (seen.Poor is null && poorVillage is not null)
+                    {
+                        villages[village] = seen with { Poor = poorVillage, PoorLine = record.Line };
+                    }
+                }
+                else
+                {
+                    villages.Add(village, new VillageSeen(township, record.Line, poorVillage, record.Line));
+                }
+            }
+
+            row.Flush();
+            if (row.Clean)
+            {
+                result.Add(new Household(id!, township!, village!, poorVillage!.Value, deepPoverty!.Value, members, income, helper, row.Attributes("name")));
+            }
+        }
+
+        return result;
+    }
+
+    private static List<Helper>? ReadHelpers(CsvTable table, Dictionary<string, VillageSeen> villages, List<InputProblem> problems)
+    {
+        var columns = ColumnMap.Create(table, RosterColumns.Helpers, problems);
+        if (columns is null)
+        {
+            return null;
+        }
+
+        var result = new List<Helper>(table.Records.Count);
+        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var record in table.Records)
+        {
+            var row = new Row(table, record, columns, problems);
+            if (!row.HasHeaderWidth())
+            {
+                row.Flush();
+                continue;
+            }
+
+            var id = row.Required("id", "a helper needs an id");
+            if (id is not null && !ids.TryAdd(id, record.Line))
+            {
+                row.Problem("id", $"duplicate helper id '{id}' (first on line {ids[id]})");
+            }
+
+            var category = row.Category();
+            var tier = row.Tier(category);
+            var township = row.Get("township");
+            var village = row.Get("village");
+            if (category == "village-committee" && village is null)
+            {
+                row.Problem("village", "a village-committee member needs a village");
+            }
+
+            if (category == "township-cadre" && township is null)
+            {
+                row.Problem("township", "a township-cadre needs a township");
+            }
+
+            bool? defaultPoor = null;
+            if (village is not null && villages.TryGetValue(village, out var seen))
+            {
+                defaultPoor = seen.Poor;
+                if (township is null)
+                {
+                    township = seen.Township;
+                }
+                else if (township != seen.Township)
+                {
+                    row.Problem("township", $"village '{village}' is in township '{seen.Township}' in the households (line {seen.Line}), not '{township}'");
+                }
+            }
+
+            var poorVillage = row.Boolean("poor_village", required: false) ?? defaultPoor ?? false;
+            row.Flush();
+            if (row.Clean)
+            {
+                result.Add(new Helper(id!, category!, row.Get("name"), tier, township, village, row.Get("unit"), poorVillage, row.Attributes()));
+            }
+        }
+
+        return result;
+    }
+
+    private sealed record VillageSeen(string Township, int Line, bool? Poor, int PoorLine);
+
+    /// <summary>Where each known column and each attribute column is in a file.</summary>
+    private sealed class ColumnMap
+    {
+        private ColumnMap(Dictionary<string, int> known, List<(int Index, string Name)> extra)
+        {
+            Known = known;
+            Extra = extra;
+        }
+
+        public Dictionary<string, int> Known { get; }
+
+        public List<(int Index, string Name)> Extra { get; }
+
+        public static ColumnMap? Create(CsvTable table, RosterColumn[] columns, List<InputProblem> problems)
+        {
+            var before = problems.Count;
+            var known = new Dictionary<string, int>(StringComparer.Ordinal);
+            var extra = new List<(int Index, string Name)>();
+            var extraNames = new Dictionary<string, int>(StringComparer.Ordinal);
+            for (var i = 0; i < table.Header.Length; i++)
+            {
+                var header = table.Header[i].Trim();
+                if (header.Length == 0)
+                {
+                    problems.Add(new InputProblem($"column {i + 1} has no header; name it or delete the column", table.File, 1, i + 1));
+                    continue;
+                }
+
+                var normalized = RosterColumns.Normalize(header);
+                var column = columns.FirstOrDefault(c => c.Name == normalized || c.Aliases.Any(a => RosterColumns.Normalize(a) == normalized));
+                var name = column?.Name ?? header;
+                var seen = column is null ? extraNames : known;
+                if (seen.TryGetValue(name, out var first))
+                {
+                    problems.Add(new InputProblem($"column `{name}` appears twice (columns {first + 1} and {i + 1}); keep one", table.File, 1, i + 1, header));
+                    continue;
+                }
+
+                seen.Add(name, i);
+                if (column is null)
+                {
+                    extra.Add((i, header));
+                }
+            }
+
+            foreach (var column in columns.Where(c => c.Required && !known.ContainsKey(c.Name)))
+            {
+                problems.Add(new InputProblem($"missing required column `{column.Name}` (accepted headers: {column.Accepted})", table.File, 1));
+            }
+
+            return problems.Count == before ? new ColumnMap(known, extra) : null;
+        }
+    }
+
+    /// <summary>One record being read: typed access to its cells, with problems located at the cell.</summary>
+    private sealed class Row(CsvTable table, CsvRecord record, ColumnMap columns, List<InputProblem> problems)
+    {
+        private readonly List<InputProblem> _found = [];
+
+        public bool Clean => _found.Count == 0;
+
+        /// <summary>Adds the row's problems to the list, in column order.</summary>
+        public void Flush() => problems.AddRange(_found.OrderBy(p => p.Column ?? 0));
+
+        public bool HasHeaderWidth()
+        {
+            if (record.Fields.Length == table.Header.Length)
+            {
+                return true;
+            }
+
+            Add(new InputProblem($"this line has {record.Fields.Length} fields but the header has {table.Header.Length}; put quotes around values that contain commas", table.File, record.Line));
+            return false;
+        }
+
+        /// <summary>The trimmed cell, or <see langword="null"/> when the column is absent or the cell empty.</summary>
+        public string? Get(string column)
+        {
+            if (!columns.Known.TryGetValue(column, out var index))
+            {
+                return null;
+            }
+
+            var value = record.Fields[index].Trim();
+            return value.Length == 0 ? null : value;
+        }
+
+        public void Problem(string column, string message)
+        {
+            var index = columns.Known[column];
+            Add(new InputProblem(message, table.File, record.Line, index + 1, table.Header[index].Trim()));
+        }
+
+        public string? Required(string column, string message)
+        {
+            var value = Get(column);
+            if (value is null)
+            {
+                Problem(column, message);
+            }
+
+            return value;
+        }
+
+        public bool? Boolean(string column, bool required)
+        {
+            var value = Get(column);
+            if (value is null)
+            {
+                if (required)
+                {
+                    Problem(column, $"{column} is empty; {BooleanHint}");
+                }
+
+                return null;
+            }
+
+            var parsed = ParseBoolean(value);
+            if (parsed is null)
+            {
+                Problem(column, $"'{value}' is not a yes/no value; {BooleanHint}");
+            }
+
+            return parsed;
+        }
+
+        public int Members()
+        {
+            var value = Get("members");
+            if (value is null)
+            {
+                return 1;
+            }
+
+            if (!int.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var members))
+            {
+                Problem("members", $"'{value}' is not a whole number of members");
+                return 1;
+            }
+
+            if (members < 1)
+            {
+                Problem("members", $"a household has at least 1 member, not {value}");
+            }
+
+            return Math.Max(1, members);
+        }
+
+        public decimal Income()
+        {
+            var value = Get("income");
+            if (value is null)
+            {
+                return 0m;
+            }
+
+            if (!decimal.TryParse(value, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var income))
+            {
+                Problem("income", $"'{value}' is not a number; write digits with a '.' for decimals, for example 2300.5");
+                return 0m;
+            }
+
+            if (income < 0)
+            {
+                Problem("income", $"income cannot be negative ({value})");
+                return 0m;
+            }
+
+            return income;
+        }
+
+        public string? Category()
+        {
+            var value = Get("category");
+            if (value is null)
+            {
+                Problem("category", $"a helper needs a category: one of {string.Join(", ", RosterColumns.Categories)}");
+                return null;
+            }
+
+            var normalized = value.ToLowerInvariant().Replace('_', '-').Replace(' ', '-');
+            if (RosterColumns.Categories.Contains(normalized, StringComparer.Ordinal))
+            {
+                return normalized;
+            }
+
+            if (RosterColumns.CategoryAliases.TryGetValue(value, out var alias))
+            {
+                return alias;
+            }
+
+            var hint = Spelling.Closest(normalized, RosterColumns.Categories) is { } closest ? $" (did you mean `{closest}`?)" : string.Empty;
+            Problem("category", $"unknown category '{value}'{hint}; the categories are {string.Join(", ", RosterColumns.Categories)}");
+            return null;
+        }
+
+        public int? Tier(string? category)
+        {
+            var value = Get("tier");
+            if (category is null)
+            {
+                return null;
+            }
+
+            if (category != "enterprise")
+            {
+                if (value is not null)
+                {
+                    Problem("tier", $"a {category} has no tier (tiers are for enterprises); leave the cell empty");
+                }
+
+                return null;
+            }
+
+            if (value is null)
+            {
+                Problem("tier", "an enterprise needs a tier: 1, 2, 3 or 4");
+                return null;
+            }
+
+            if (int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var tier) && tier is >= 1 and <= 4)
+            {
+                return tier;
+            }
+
+            if (RosterColumns.TierAliases.TryGetValue(value, out tier))
+            {
+                return tier;
+            }
+
+            Problem("tier", $"tier '{value}' is not 1, 2, 3 or 4 (一类 to 四类)");
+            return null;
+        }
+
+        /// <summary>The further columns, and the <paramref name="known"/> columns kept as attributes, by name.</summary>
+        public Dictionary<string, string> Attributes(params string[] known)
+        {
+            var attributes = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var name in known)
+            {
+                if (columns.Known.TryGetValue(name, out var at))
+                {
+                    attributes[name] = record.Fields[at].Trim();
+                }
+            }
+
+            foreach (var (index, name) in columns.Extra)
+            {
+                attributes[name] = record.Fields[index].Trim();
+            }
+
+            return attributes;
+        }
+
+        private void Add(InputProblem problem) => _found.Add(problem);
+
+        private static bool? ParseBoolean(string value) => value.ToLowerInvariant() switch
+        {
+            "true" or "1" or "yes" or "是" => true,
+            "false" or "0" or "no" or "否" => false,
+            _ => null,
+        };
+    }
+}

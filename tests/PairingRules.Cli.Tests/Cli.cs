@@ -1,0 +1,41 @@
+namespace PairingRules.Cli.Tests;
+
+/// <summary>Runs the tool in-process with captured stdout and stderr.</summary>
+internal static class Cli
+{
+    public static string RulesPath => Path.Combine(AppContext.BaseDirectory, "rules", "xing-county.json");
+
+    public static string TestData(params string[] parts) => Path.Combine([AppContext.BaseDirectory, "TestData", .. parts]);
+
+    public static CliRun Run(params string[] args)
+    {
+        using var output = new StringWriter { NewLine = "\n" };
+        using var error = new StringWriter { NewLine = "\n" };
+        var code = Program.Run(args, output, error);
+        return new CliRun(code, output.ToString(), error.ToString());
+    }
+}
+
+/// <summary>What one run of the tool did.</summary>
+internal sealed record CliRun(int ExitCode, string Out, string Error);
+
+/// <summary>A temporary folder, deleted at the end of the test.</summary>
+internal sealed class TempFolder : IDisposable
+{
+    public TempFolder() => Directory.CreateDirectory(Path);
+
+    public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "pairing-rules-tests", System.IO.Path.GetRandomFileName());
+
+    public string File(string name) => System.IO.Path.Combine(Path, name);
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(Path, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}

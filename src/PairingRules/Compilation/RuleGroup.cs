@@ -75,14 +75,7 @@ public sealed class RuleGroup
     public bool Selects(Helper helper)
     {
         ArgumentNullException.ThrowIfNull(helper);
-        try
-        {
-            return _selects(helper);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            throw new RuleEvaluationException(Id, "helpers", helper.Id, e);
-        }
+        return Evaluate(_selects, helper, "helpers", helper.Id);
     }
 
     /// <summary>Whether the group's <c>households</c> expression holds for <paramref name="household"/> (scope aside).</summary>
@@ -92,14 +85,7 @@ public sealed class RuleGroup
     public bool Accepts(Household household)
     {
         ArgumentNullException.ThrowIfNull(household);
-        try
-        {
-            return _accepts(household);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            throw new RuleEvaluationException(Id, "households", household.Id, e);
-        }
+        return Evaluate(_accepts, household, "households", household.Id);
     }
 
     /// <summary>Whether a helper of this group may take <paramref name="household"/>: same scope unit and accepted.</summary>
@@ -126,6 +112,18 @@ public sealed class RuleGroup
 
     /// <inheritdoc/>
     public override string ToString() => $"{Id} ({Label})";
+
+    private bool Evaluate<T>(Func<T, bool> expression, T input, string field, string inputId)
+    {
+        try
+        {
+            return expression(input);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            throw new RuleEvaluationException(Id, field, inputId, e);
+        }
+    }
 }
 
 /// <summary>Thrown when a compiled rule expression fails on one input (for example a division by zero).</summary>

@@ -163,7 +163,7 @@ internal static class Commands
     {
         var preset = new Option<string>("--preset")
         {
-            Description = "xing-county (every household covered), township-without-cadres (uncovered households) or quotas-above-supply (shortfall).",
+            Description = "xing-county (every household covered); township-without-cadres (the first township has no township cadre: still covered under the Xing rules, where county cadres take any household, and the report names the township and who covers it); quotas-above-supply (quota shortfall).",
             DefaultValueFactory = _ => Presets.XingCounty,
         };
         preset.AcceptOnlyFromAmong(Presets.Names);

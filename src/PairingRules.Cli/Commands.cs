@@ -16,9 +16,10 @@ internal static class Commands
     {
         var root = new RootCommand(
             "Pairs every registered poor household with one responsible person under a JSON rule set, and reports the gaps.\n" +
-            "Exit codes: 0 every household covered and every quota met; 1 gaps found; 2 invalid input or usage.");
+            "Exit codes: 0 every household covered and every quota met (check: no finding); 1 gaps found (check: findings); 2 invalid input or usage.");
         root.Subcommands.Add(Validate(console));
         root.Subcommands.Add(Solve(console));
+        root.Subcommands.Add(Check(console));
         root.Subcommands.Add(Generate(console));
         root.Subcommands.Add(Demo(console));
         return root;
@@ -55,40 +56,67 @@ internal static class Commands
         {
             var outPath = parse.GetValue(output);
             var resultFormat = parse.GetValue(format) ?? FormatOf(outPath);
-            var rosterEncoding = parse.GetValue(encoding) is { } name
-                ? RosterCsv.FindEncoding(name) ?? throw new UsageException($"unknown encoding '{name}'; use utf-8 or gb18030")
-                : null;
+            var rosterEncoding = EncodingOf(parse.GetValue(encoding));
 
-            console.Progress($"Reading {parse.GetValue(rules)} …");
-            RuleSet? ruleSet = null;
-            Roster? roster = null;
-            var problems = new List<InputException>();
-            try
+            var (ruleSet, roster, _) = ReadInputs(console, parse.GetValue(rules)!, parse.GetValue(households)!, parse.GetValue(helpers)!, rosterEncoding, auditPath: null, "nothing was solved");
+            if (ruleSet is null || roster is null)
             {
-                ruleSet = RuleSet.Load(parse.GetValue(rules)!);
-            }
-            catch (RuleSetException e)
-            {
-                problems.Add(e);
-            }
-
-            console.Progress($"Reading {parse.GetValue(households)} and {parse.GetValue(helpers)} …");
-            try
-            {
-                roster = RosterCsv.Read(parse.GetValue(households)!, parse.GetValue(helpers)!, rosterEncoding);
-            }
-            catch (RosterException e)
-            {
-                problems.Add(e);
-            }
-
-            if (problems.Count > 0)
-            {
-                console.Problems(problems, "nothing was solved");
                 return ExitCodes.Usage;
             }
 
-            return SolveAndReport(console, ruleSet!, roster!, outPath, resultFormat);
+            return SolveAndReport(console, ruleSet, roster, outPath, resultFormat);
+        });
+        return command;
+    }
+
+    private static Command Check(CliConsole console)
+    {
+        var rules = new Option<string>("--rules", "-r") { Description = "The JSON rule file.", Required = true };
+        var households = new Option<string>("--households") { Description = "households.csv with the pairing to audit in its `helper` column (the current responsible person's id).", Required = true };
+        var helpers = new Option<string>("--helpers") { Description = "helpers.csv: id,category,township,village,tier[,name,unit,poor_village].", Required = true };
+        var audit = new Option<string?>("--audit") { Description = "A RulesEngine workflow file of checks (workflows `household` and `helper`). Default: the built-in rules/audit.json." };
+        var output = new Option<string?>("--out", "-o") { Description = "Write every finding to this file (written whole or not at all)." };
+        var format = new Option<string?>("--format", "-f") { Description = "The format of --out: json, csv or md. Default: from the extension of --out, else json." };
+        format.AcceptOnlyFromAmong(Formats);
+        var encoding = new Option<string?>("--encoding") { Description = "The encoding of the roster files, for example utf-8 or gb18030. Default: detected (UTF-8, else GB18030)." };
+        var command = new Command(
+            "check",
+            "Audit the existing pairing in the households' helper column against the rules, without changing it: print the findings (exit 0 when none, 1 when some).")
+        {
+            rules, households, helpers, audit, output, format, encoding,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var outPath = parse.GetValue(output);
+            var reportFormat = parse.GetValue(format) ?? FormatOf(outPath);
+            var auditPath = parse.GetValue(audit);
+            var (ruleSet, roster, checks) = ReadInputs(console, parse.GetValue(rules)!, parse.GetValue(households)!, parse.GetValue(helpers)!, EncodingOf(parse.GetValue(encoding)), auditPath ?? string.Empty, "nothing was checked");
+            if (ruleSet is null || roster is null || checks is null)
+            {
+                return ExitCodes.Usage;
+            }
+
+            console.Progress(string.Create(CultureInfo.InvariantCulture, $"Auditing {roster.Households.Count:N0} households and {roster.Helpers.Count:N0} helpers …"));
+            var report = await ruleSet.CheckAsync(roster, checks, cancellationToken).ConfigureAwait(false);
+            var auditName = auditPath ?? "rules/audit.json (built-in)";
+            if (outPath is not null)
+            {
+                switch (reportFormat)
+                {
+                    case "csv":
+                        AtomicFile.WriteText(outPath, Encoding.UTF8, writer => CheckReport.WriteCsv(report, writer));
+                        break;
+                    case "md":
+                        AtomicFile.WriteText(outPath, new UTF8Encoding(false), writer => CheckReport.WriteMarkdown(ruleSet, auditName, checks, report, writer));
+                        break;
+                    default:
+                        AtomicFile.WriteBytes(outPath, stream => CheckReport.WriteJson(checks, report, stream));
+                        break;
+                }
+            }
+
+            CheckReport.WriteConsole(console.Out, ruleSet, auditName, checks, report, outPath);
+            return report.IsClean ? ExitCodes.Complete : ExitCodes.Gaps;
         });
         return command;
     }
@@ -135,7 +163,7 @@ internal static class Commands
     {
         var preset = new Option<string>("--preset")
         {
-            Description = "xing-county (every household covered), township-without-cadres (uncovered households) or quotas-above-supply (shortfall).",
+            Description = "xing-county (every household covered); township-without-cadres (the first township has no township cadre: still covered under the Xing rules, where county cadres take any household, and the report names the township and who covers it); quotas-above-supply (quota shortfall).",
             DefaultValueFactory = _ => Presets.XingCounty,
         };
         preset.AcceptOnlyFromAmong(Presets.Names);
@@ -177,6 +205,63 @@ internal static class Commands
         return result.IsComplete ? ExitCodes.Complete : ExitCodes.Gaps;
     }
 
+    /// <summary>
+    /// Reads the rule file, the roster and (when <paramref name="auditPath"/> is not null; empty for the built-in checks)
+    /// the audit file, and reports the problems of all of them at once. Returns nulls when any has problems.
+    /// </summary>
+    private static (RuleSet? Rules, Roster? Roster, AuditWorkflow? Audit) ReadInputs(
+        CliConsole console, string rulesPath, string householdsPath, string helpersPath, Encoding? encoding, string? auditPath, string consequence)
+    {
+        var problems = new List<InputException>();
+        console.Progress($"Reading {rulesPath} …");
+        RuleSet? ruleSet = null;
+        try
+        {
+            ruleSet = RuleSet.Load(rulesPath);
+        }
+        catch (RuleSetException e)
+        {
+            problems.Add(e);
+        }
+
+        console.Progress($"Reading {householdsPath} and {helpersPath} …");
+        Roster? roster = null;
+        try
+        {
+            roster = RosterCsv.Read(householdsPath, helpersPath, encoding);
+        }
+        catch (RosterException e)
+        {
+            problems.Add(e);
+        }
+
+        AuditWorkflow? audit = null;
+        if (auditPath is not null)
+        {
+            try
+            {
+                audit = auditPath.Length == 0 ? AuditWorkflow.LoadDefault() : AuditWorkflow.Load(auditPath);
+            }
+            catch (RuleSetException e)
+            {
+                // The library words every JSON file's problems as a rule set's; name the audit file for what it is.
+                problems.Add(new AuditFileException(auditPath, e.Problems));
+            }
+        }
+
+        if (problems.Count > 0)
+        {
+            console.Problems(problems, consequence);
+            return (null, null, null);
+        }
+
+        return (ruleSet, roster, audit);
+    }
+
+    private static Encoding? EncodingOf(string? name) => name is null
+        ? null
+        : RosterCsv.FindEncoding(name) ?? throw new UsageException($"unknown encoding '{name}'; use utf-8 or gb18030");
+
     private static string FormatOf(string? path) => Path.GetExtension(path ?? string.Empty).ToLowerInvariant() switch
     {
         ".csv" => "csv",
@@ -205,3 +290,7 @@ internal static class Presets
         };
     }
 }
+
+/// <summary>The problems of an audit file (<c>check --audit</c>), summarised as "Audit file 'x' has N problems".</summary>
+internal sealed class AuditFileException(string path, IReadOnlyList<InputProblem> problems)
+    : InputException(string.Create(CultureInfo.InvariantCulture, $"Audit file '{path}' has {problems.Count} problem{(problems.Count == 1 ? string.Empty : "s")}:"), problems);

@@ -77,10 +77,10 @@ internal static class Program
 /// <summary>The tool's exit codes.</summary>
 internal static class ExitCodes
 {
-    /// <summary>Every household covered and every quota met (or a command without a result succeeded).</summary>
+    /// <summary>Every household covered and every quota met, <c>check</c> found nothing, or a command without a result succeeded.</summary>
     public const int Complete = 0;
 
-    /// <summary>The pairing has gaps: uncovered households or quota shortfall.</summary>
+    /// <summary>The pairing has gaps (uncovered households or quota shortfall), or <c>check</c> found faults.</summary>
     public const int Gaps = 1;
 
     /// <summary>Invalid input or usage.</summary>

@@ -42,6 +42,11 @@ internal static class ConsoleReport
             }
         }
 
+        if (BackstopCoverage.Of(ruleSet, roster, result) is { IsWorthReporting: true } backstop)
+        {
+            WriteBackstop(output, backstop);
+        }
+
         output.WriteLine();
         if (result.Certificates.Count == 0)
         {
@@ -65,6 +70,25 @@ internal static class ConsoleReport
         output.WriteLine(result.IsComplete
             ? "Result: complete (exit code 0)."
             : "Result: gaps found (exit code 1).");
+    }
+
+    /// <summary>
+    /// Townships without a backstop helper and the load above quota that falls on other groups, for example
+    /// <c>蔚汾镇: 1,011 households, paired with ordinary-staff 635, …</c>.
+    /// </summary>
+    private static void WriteBackstop(TextWriter output, BackstopCoverage backstop)
+    {
+        output.WriteLine(F($"Townships without a backstop helper ({backstop.BackstopLabel}): {backstop.Townships.Count}"));
+        foreach (var t in backstop.Townships)
+        {
+            var paired = string.Join(", ", t.ByGroup.Select(g => F($"{g.GroupId} {g.Households:N0}")));
+            output.WriteLine(F($"  {t.Name}: {t.Households:N0} household{(t.Households == 1 ? string.Empty : "s")}, paired with {(paired.Length == 0 ? "no one" : paired)}{(t.Uncovered > 0 ? F($"; {t.Uncovered:N0} uncovered") : string.Empty)}"));
+        }
+
+        var above = string.Join(", ", backstop.AboveQuota.Select(g => F($"{g.GroupId} {g.Households:N0}")));
+        output.WriteLine(backstop.AboveQuotaTotal == 0
+            ? "  Load above quota on groups other than the backstop: none"
+            : F($"  Load above quota on groups other than the backstop: {backstop.AboveQuotaTotal:N0} households ({above})"));
     }
 
     public static void WriteRuleSet(TextWriter output, string path, RuleSet ruleSet)

@@ -65,6 +65,27 @@ internal static class MarkdownReport
             w.WriteLine();
         }
 
+        if (BackstopCoverage.Of(ruleSet, roster, result) is { IsWorthReporting: true } backstop)
+        {
+            w.WriteLine("### Townships without a backstop helper");
+            w.WriteLine();
+            w.WriteLine($"No helper of {Cell(backstop.BackstopLabel)} (兜底) in these townships: other groups cover their households, or nobody does.");
+            w.WriteLine();
+            w.WriteLine("| Township | Households | Uncovered | Paired with |");
+            w.WriteLine("|---|---:|---:|---|");
+            foreach (var t in backstop.Townships)
+            {
+                var paired = string.Join(", ", t.ByGroup.Select(g => F($"{g.GroupId} {g.Households:N0}")));
+                w.WriteLine(F($"| {Cell(t.Name)} | {t.Households:N0} | {t.Uncovered:N0} | {Cell(paired)} |"));
+            }
+
+            w.WriteLine();
+            w.WriteLine(backstop.AboveQuotaTotal == 0
+                ? "Load above quota on groups other than the backstop: none."
+                : F($"Load above quota on groups other than the backstop: {backstop.AboveQuotaTotal:N0} households ({string.Join(", ", backstop.AboveQuota.Select(g => F($"{g.GroupId} {g.Households:N0}")))})."));
+            w.WriteLine();
+        }
+
         var below = result.Helpers.Where(h => h.Shortfall > 0).ToList();
         if (below.Count > 0)
         {

@@ -13,7 +13,12 @@ namespace PairingRules.Synthetic;
 /// 10% deep-poverty households; 35 county leaders, 450 section cadres, 1,150 ordinary staff; 6 committee members
 /// (两委) per village; 60 enterprises (2 / 6 / 15 / 37 in tiers 1 to 4); 1,054 township cadres spread over the
 /// townships by households. With these figures the Xing rules cover every household, every helper gets at least
-/// one household and every quota is met (quotas need 15,323 households; 1,477 remain for 1,054 township cadres).</para>
+/// one household and every quota is met (quotas need 15,623 households; 1,177 remain for 1,054 township cadres).</para>
+/// <para>Other sizes scale every figure, then fit the helpers to the households generated (see <c>HelperMix</c>):
+/// county leaders to the deep-poverty households, enterprises to what non-poor villages' committee members leave,
+/// and ordinary staff (then section cadres) so that all quotas fit. So the default mix is complete under the Xing
+/// rules at any size from 500 to 200,000 households, and small counties may have no enterprise of tier 1 or 2. None
+/// of these limits binds at 16,800 households: the default county is exactly as described above.</para>
 /// <para>Deterministic: the same options give the same roster, in the same order.</para>
 /// </remarks>
 public static class SyntheticCounty
@@ -80,9 +85,9 @@ public static class SyntheticCounty
             }
         }
 
-        var helpers = new List<Helper>();
-        var perCounty = scale * options.HelperScale;
-        void Add(string prefix, int count, Func<int, Helper> make)
+        var mix = HelperMix.Fit(options, scale, households, villages.Select(v => v.Poor).ToArray(), townships);
+        var helpers = new List<Helper>(mix.Total);
+        void Add(int count, Func<int, Helper> make)
         {
             for (var i = 0; i < count; i++)
             {
@@ -91,16 +96,14 @@ public static class SyntheticCounty
         }
 
         static string Id(string prefix, int i) => string.Create(CultureInfo.InvariantCulture, $"{prefix}{i + 1:D5}");
-        int Count(double baseCount) => Math.Max(1, (int)Math.Round(baseCount * perCounty));
 
-        Add("CL", Count(35), i => new Helper(Id("CL", i), "county-leader", $"县领导{i + 1}", unit: "县委县政府"));
-        Add("SC", Count(450), i => new Helper(Id("SC", i), "section-cadre", $"科级干部{i + 1}", unit: $"县直单位{(i % 80) + 1:D2}"));
-        Add("OS", Count(1150), i => new Helper(Id("OS", i), "ordinary-staff", $"一般干部{i + 1}", unit: $"县直单位{(i % 80) + 1:D2}"));
-        var committeePerVillage = Math.Max(1, (int)Math.Round(6 * options.HelperScale));
+        Add(mix.CountyLeaders, i => new Helper(Id("CL", i), "county-leader", $"县领导{i + 1}", unit: "县委县政府"));
+        Add(mix.SectionCadres, i => new Helper(Id("SC", i), "section-cadre", $"科级干部{i + 1}", unit: $"县直单位{(i % 80) + 1:D2}"));
+        Add(mix.OrdinaryStaff, i => new Helper(Id("OS", i), "ordinary-staff", $"一般干部{i + 1}", unit: $"县直单位{(i % 80) + 1:D2}"));
         var committee = 0;
         for (var v = 0; v < villageCount; v++)
         {
-            for (var k = 0; k < committeePerVillage; k++)
+            for (var k = 0; k < mix.CommitteePerVillage; k++)
             {
                 var (township, name, isPoor, _) = villages[v];
                 helpers.Add(new Helper(Id("VC", committee++), "village-committee", $"{name}两委{k + 1}", township: township, village: name, poorVillage: isPoor));
@@ -108,24 +111,17 @@ public static class SyntheticCounty
         }
 
         var enterprise = 0;
-        foreach (var (tier, count) in new[] { (1, 2), (2, 6), (3, 15), (4, 37) })
+        for (var t = 0; t < HelperMix.EnterpriseTiers.Length; t++)
         {
-            Add("EN", Count(count), i => new Helper(Id("EN", enterprise + i), "enterprise", $"{tier}类企业{i + 1}", tier: tier, unit: "企业"));
-            enterprise += Count(count);
+            var tier = t + 1;
+            Add(mix.Enterprises[t], i => new Helper(Id("EN", enterprise + i), "enterprise", $"{tier}类企业{i + 1}", tier: tier, unit: "企业"));
+            enterprise += mix.Enterprises[t];
         }
 
-        var cadres = Apportion(
-            Count(1054),
-            townships.Select(t => (double)households.Count(h => h.Township == t)).ToArray());
         var cadre = 0;
         for (var t = 0; t < townshipCount; t++)
         {
-            if (t < options.TownshipsWithoutCadres)
-            {
-                continue;
-            }
-
-            for (var k = 0; k < cadres[t]; k++)
+            for (var k = 0; k < mix.TownshipCadres[t]; k++)
             {
                 helpers.Add(new Helper(Id("TC", cadre++), "township-cadre", $"{townships[t]}干部{k + 1}", township: townships[t], unit: townships[t]));
             }
@@ -157,7 +153,7 @@ public static class SyntheticCounty
     }
 
     /// <summary>Splits <paramref name="total"/> in proportion to <paramref name="weights"/> (largest remainders).</summary>
-    private static int[] Apportion(int total, double[] weights)
+    internal static int[] Apportion(int total, double[] weights)
     {
         var sum = weights.Sum();
         var exact = weights.Select(w => sum > 0 ? total * w / sum : (double)total / weights.Length).ToArray();

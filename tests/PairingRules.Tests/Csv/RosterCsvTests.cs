@@ -87,7 +87,7 @@ public sealed class RosterCsvTests
     [Fact]
     public void WriteThenRead_RoundTripsEveryField()
     {
-        var roster = Synthetic.SyntheticCounty.Generate(new Synthetic.SyntheticCountyOptions { Households = 500, PreviouslyPaired = 0.5 });
+        var roster = PairingRules.Synthetic.SyntheticCounty.Generate(new PairingRules.Synthetic.SyntheticCountyOptions { Households = 500, PreviouslyPaired = 0.5 });
         var households = new StringWriter();
         var helpers = new StringWriter();
         RosterCsv.WriteHouseholds(roster.Households, households);

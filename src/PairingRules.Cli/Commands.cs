@@ -242,10 +242,9 @@ internal static class Commands
             {
                 audit = auditPath.Length == 0 ? AuditWorkflow.LoadDefault() : AuditWorkflow.Load(auditPath);
             }
-            catch (RuleSetException e)
+            catch (AuditWorkflowException e)
             {
-                // The library words every JSON file's problems as a rule set's; name the audit file for what it is.
-                problems.Add(new AuditFileException(auditPath, e.Problems));
+                problems.Add(e);
             }
         }
 
@@ -290,7 +289,3 @@ internal static class Presets
         };
     }
 }
-
-/// <summary>The problems of an audit file (<c>check --audit</c>), summarised as "Audit file 'x' has N problems".</summary>
-internal sealed class AuditFileException(string path, IReadOnlyList<InputProblem> problems)
-    : InputException(string.Create(CultureInfo.InvariantCulture, $"Audit file '{path}' has {problems.Count} problem{(problems.Count == 1 ? string.Empty : "s")}:"), problems);

@@ -57,7 +57,7 @@ public sealed class AuditWorkflow
     /// <summary>Loads an audit workflow file.</summary>
     /// <param name="path">The path of the JSON file.</param>
     /// <returns>The compiled checks.</returns>
-    /// <exception cref="RuleSetException">The file is missing or has problems; every problem is listed.</exception>
+    /// <exception cref="AuditWorkflowException">The file is missing or has problems; every problem is listed.</exception>
     public static AuditWorkflow Load(string path)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
@@ -67,7 +67,7 @@ public sealed class AuditWorkflow
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new RuleSetException(path, [new InputProblem($"cannot read the audit file: {e.Message}", path)]);
+            throw new AuditWorkflowException(path, [new InputProblem($"cannot read the audit file: {e.Message}", path)]);
         }
     }
 
@@ -75,7 +75,7 @@ public sealed class AuditWorkflow
     /// <param name="json">A JSON array of RulesEngine workflows.</param>
     /// <param name="sourceName">The name used in problem locations; default <c>audit.json</c>.</param>
     /// <returns>The compiled checks.</returns>
-    /// <exception cref="RuleSetException">The checks have problems; every problem is listed.</exception>
+    /// <exception cref="AuditWorkflowException">The checks have problems; every problem is listed.</exception>
     public static AuditWorkflow Parse(string json, string sourceName = "audit.json")
     {
         ArgumentNullException.ThrowIfNull(json);
@@ -87,7 +87,7 @@ public sealed class AuditWorkflow
         }
         catch (JsonReaderException e)
         {
-            throw new RuleSetException(sourceName, [new InputProblem("not valid JSON: " + e.Message, sourceName, e.LineNumber, e.LinePosition)]);
+            throw new AuditWorkflowException(sourceName, [new InputProblem("not valid JSON: " + e.Message, sourceName, e.LineNumber, e.LinePosition)]);
         }
 
         void Problem(JToken token, string message)
@@ -99,7 +99,7 @@ public sealed class AuditWorkflow
         if (root is not JArray array)
         {
             Problem(root, "an audit file is a JSON array of RulesEngine workflows named `household` and `helper`");
-            throw new RuleSetException(sourceName, problems);
+            throw new AuditWorkflowException(sourceName, problems);
         }
 
         var parser = new RuleExpressionParser(Settings());
@@ -185,7 +185,7 @@ public sealed class AuditWorkflow
 
         if (problems.Count > 0)
         {
-            throw new RuleSetException(sourceName, problems);
+            throw new AuditWorkflowException(sourceName, problems);
         }
 
         return new AuditWorkflow(workflows.ToArray());

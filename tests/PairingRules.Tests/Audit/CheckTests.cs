@@ -83,6 +83,6 @@ public sealed class CheckTests
     {
         var act = () => AuditWorkflow.Parse(json, "audit.json");
 
-        act.Should().Throw<RuleSetException>().Which.Problems.Select(p => p.ToString()).Should().Equal(expected);
+        act.Should().Throw<AuditWorkflowException>().Which.Problems.Select(p => p.ToString()).Should().Equal(expected);
     }
 }

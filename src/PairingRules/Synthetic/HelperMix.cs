@@ -89,7 +89,8 @@ internal sealed class HelperMix
         }
 
         // 3. Township cadres by households, none in the townships without cadres.
-        var perTownship = townships.Select(t => (double)households.Count(h => h.Township == t)).ToArray();
+        var counts = households.CountBy(h => h.Township).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
+        var perTownship = townships.Select(t => (double)counts.GetValueOrDefault(t)).ToArray();
         var townshipCadres = SyntheticCounty.Apportion(Math.Max(1, Scaled(1054)), perTownship);
         for (var t = 0; t < Math.Min(options.TownshipsWithoutCadres, townshipCadres.Length); t++)
         {

@@ -7,6 +7,35 @@ internal static class ConsoleReport
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
+    /// <summary>
+    /// What keeping the previous pairings cost against a fresh solve, in coverage, idle helpers and quota; null when
+    /// nothing was kept.
+    /// </summary>
+    public static string? KeepingCost(PairingResult result)
+    {
+        if (result.FreshObjective is not { } fresh)
+        {
+            return null;
+        }
+
+        var kept = result.Objective;
+        var costs = new List<string>();
+        void Add(long more, string one, string many)
+        {
+            if (more > 0)
+            {
+                costs.Add(F($"{more:N0} more {(more == 1 ? one : many)}"));
+            }
+        }
+
+        Add(kept.Uncovered - fresh.Uncovered, "uncovered household", "uncovered households");
+        Add(kept.IdleHelpers - fresh.IdleHelpers, "idle helper", "idle helpers");
+        Add(kept.Shortfall - fresh.Shortfall, "household of quota shortfall", "households of quota shortfall");
+        return costs.Count == 0
+            ? F($"the {result.Summary.Kept:N0} kept pairings cost nothing: a fresh solve covers no more households, leaves no fewer idle and falls no less short")
+            : F($"the {result.Summary.Kept:N0} kept pairings cost {string.Join(", ", costs)} than a fresh solve would");
+    }
+
     public static void Write(TextWriter output, RuleSet ruleSet, Roster roster, PairingResult result, string? outPath)
     {
         var s = result.Summary;
@@ -15,6 +44,11 @@ internal static class ConsoleReport
         output.WriteLine(F($"Helpers    {s.Helpers:N0}: {s.IdleHelpers:N0} idle, {s.UnselectedHelpers:N0} unselected"));
         output.WriteLine(F($"Shortfall  {s.TotalShortfall:N0} households below quota"));
         output.WriteLine(F($"Pairings   {s.Kept:N0} kept, {s.Changed:N0} changed, {s.New:N0} new"));
+        if (KeepingCost(result) is { } cost)
+        {
+            output.WriteLine($"Keeping    {cost}");
+        }
+
         output.WriteLine();
 
         var townships = result.Townships.Where(t => t.Uncovered > 0).ToList();

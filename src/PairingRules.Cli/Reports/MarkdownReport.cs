@@ -29,6 +29,10 @@ internal static class MarkdownReport
         w.WriteLine(F($"| Unselected helpers | {s.UnselectedHelpers:N0} |"));
         w.WriteLine(F($"| Total quota shortfall | {s.TotalShortfall:N0} |"));
         w.WriteLine(F($"| Pairings kept / changed / new | {s.Kept:N0} / {s.Changed:N0} / {s.New:N0} |"));
+        if (ConsoleReport.KeepingCost(result) is { } cost)
+        {
+            w.WriteLine($"| Keeping previous pairings | {cost} |");
+        }
         w.WriteLine();
 
         w.WriteLine("## Groups");

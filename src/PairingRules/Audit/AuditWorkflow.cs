@@ -1,10 +1,8 @@
-using System.Linq.Dynamic.Core.Exceptions;
 using System.Linq.Expressions;
 using System.Text;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using PairingRules.Compilation;
-using RulesEngine.ExpressionBuilders;
 using RulesEngine.Models;
 
 namespace PairingRules;
@@ -49,10 +47,10 @@ public sealed class AuditWorkflow
 
     /// <summary>Loads the built-in checks (<c>rules/audit.json</c>, embedded in the library).</summary>
     /// <returns>The compiled checks.</returns>
-    public static AuditWorkflow LoadDefault() => Parse(ReadEmbedded(), "audit.json");
+    public static AuditWorkflow LoadDefault() => Parse(EmbeddedFiles.Read(EmbeddedAudit), "audit.json");
 
     /// <summary>The JSON text of the built-in checks, to copy and extend.</summary>
-    public static string DefaultJson => ReadEmbedded();
+    public static string DefaultJson => EmbeddedFiles.Read(EmbeddedAudit);
 
     /// <summary>Loads an audit workflow file.</summary>
     /// <param name="path">The path of the JSON file.</param>
@@ -102,7 +100,7 @@ public sealed class AuditWorkflow
             throw new AuditWorkflowException(sourceName, problems);
         }
 
-        var parser = new RuleExpressionParser(Settings());
+        var compiler = new ExpressionCompiler(sourceName, problems);
         var workflows = new List<Workflow>();
         foreach (var item in array)
         {
@@ -157,10 +155,11 @@ public sealed class AuditWorkflow
                     Problem(ruleObject["RuleName"]!, $"duplicate rule name `{ruleName}` in workflow `{name}`");
                 }
 
-                var refused = CheckExpression(parser, expression, input.Name, input.Type);
-                if (refused is not null)
+                var check = compiler.Check(expression, Expression.Parameter(input.Type, input.Name));
+                if (check.Body is null)
                 {
-                    Problem(ruleObject["Expression"]!, $"rule `{ruleName}`: {refused}");
+                    var why = check.Refused.Count > 0 ? $"not allowed in a rule expression: {string.Join("; ", check.Refused)}" : check.Error;
+                    Problem(ruleObject["Expression"]!, $"rule `{ruleName}`: {why}");
                     continue;
                 }
 
@@ -215,30 +214,6 @@ public sealed class AuditWorkflow
         return failures;
     }
 
-    private static string? CheckExpression(RuleExpressionParser parser, string expression, string name, Type type)
-    {
-        if (expression.Length > ExpressionPolicy.MaxLength)
-        {
-            return $"the expression is {expression.Length} characters long; the limit is {ExpressionPolicy.MaxLength}";
-        }
-
-        var parameter = Expression.Parameter(type, name);
-        try
-        {
-            var body = parser.Parse(expression, [parameter], typeof(bool));
-            var refused = ExpressionPolicy.Check(body, parameter);
-            return refused.Count == 0 ? null : $"not allowed in a rule expression: {string.Join("; ", refused)}";
-        }
-        catch (ParseException e)
-        {
-            return $"{e.Message.TrimEnd('.')} (at character {e.Position + 1})";
-        }
-        catch (Exception e) when (e is InvalidOperationException or ArgumentException or NotSupportedException)
-        {
-            return e.Message.TrimEnd('.');
-        }
-    }
-
     private static ReSettings Settings() => new()
     {
         AutoRegisterInputType = false,
@@ -249,12 +224,4 @@ public sealed class AuditWorkflow
         AutoExecuteActions = false,
         EnableExceptionAsErrorMessage = true,
     };
-
-    private static string ReadEmbedded()
-    {
-        using var stream = typeof(AuditWorkflow).Assembly.GetManifestResourceStream(EmbeddedAudit)
-            ?? throw new InvalidOperationException($"The resource {EmbeddedAudit} is missing from the PairingRules assembly.");
-        using var reader = new StreamReader(stream, Encoding.UTF8);
-        return reader.ReadToEnd();
-    }
 }

@@ -9,11 +9,7 @@ internal static class PairingAuditor
         var groups = new RuleGroup?[helpers.Count];
         for (var i = 0; i < helpers.Count; i++)
         {
-            var group = rules.GroupOf(helpers[i]);
-            var usable = group is not null &&
-                (group.Scope == PairingScope.County || helpers[i].Township is not null) &&
-                (group.Scope != PairingScope.Village || helpers[i].Village is not null);
-            groups[i] = usable ? group : null;
+            groups[i] = rules.Place(helpers[i]).Group;
         }
 
         // Valid pairings count toward the helper's load; those beyond the cap (in roster order) do not.

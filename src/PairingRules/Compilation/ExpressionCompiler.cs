@@ -17,7 +17,7 @@ internal sealed partial class ExpressionCompiler
     {
         AutoRegisterInputType = false,
         IsExpressionCaseSensitive = true,
-        CustomTypes = [typeof(Helper), typeof(Household)],
+        CustomTypes = [typeof(Helper), typeof(Household), typeof(HouseholdAuditFacts), typeof(HelperAuditFacts)],
     });
 
     private readonly string _source;
@@ -32,21 +32,41 @@ internal sealed partial class ExpressionCompiler
     /// <summary>Compiles <paramref name="text"/> over a variable called <paramref name="name"/>, or reports why not.</summary>
     public Func<T, bool>? Compile<T>(Located<string> text, string name, string groupId)
     {
-        var expression = text.Value;
+        var parameter = Expression.Parameter(typeof(T), name);
+        var check = Check(text.Value, parameter);
+        if (check.Refused.Count > 0)
+        {
+            Report(text, groupId, $"not allowed in a rule expression: {string.Join("; ", check.Refused)}. " +
+                "Expressions may read the input's members, compare, calculate and use pure string and math functions only");
+            return null;
+        }
+
+        if (check.Body is null)
+        {
+            Report(text, groupId, check.Error!);
+            return null;
+        }
+
+        return Expression.Lambda<Func<T, bool>>(check.Body, parameter).Compile();
+    }
+
+    /// <summary>
+    /// Parses <paramref name="expression"/> with RulesEngine over <paramref name="parameter"/> and checks it against
+    /// the limits and <see cref="ExpressionPolicy"/>: the body when it passes, else why not (refused constructs apart).
+    /// </summary>
+    public (Expression? Body, string? Error, IReadOnlyList<string> Refused) Check(string expression, ParameterExpression parameter)
+    {
         if (expression.Length > ExpressionPolicy.MaxLength)
         {
-            Report(text, groupId, $"the expression is {expression.Length} characters long; the limit is {ExpressionPolicy.MaxLength}");
-            return null;
+            return (null, $"the expression is {expression.Length} characters long; the limit is {ExpressionPolicy.MaxLength}", []);
         }
 
         var (nesting, at) = Nesting(expression);
         if (nesting > ExpressionPolicy.MaxNesting)
         {
-            Report(text, groupId, $"parentheses are nested {nesting} deep at character {at + 1}; the limit is {ExpressionPolicy.MaxNesting}");
-            return null;
+            return (null, $"parentheses are nested {nesting} deep at character {at + 1}; the limit is {ExpressionPolicy.MaxNesting}", []);
         }
 
-        var parameter = Expression.Parameter(typeof(T), name);
         Expression body;
         try
         {
@@ -54,24 +74,15 @@ internal sealed partial class ExpressionCompiler
         }
         catch (ParseException e)
         {
-            Report(text, groupId, $"{Explain(e.Message, typeof(T), name)} (at character {e.Position + 1})");
-            return null;
+            return (null, $"{Explain(e.Message, parameter.Type, parameter.Name!)} (at character {e.Position + 1})", []);
         }
         catch (Exception e) when (e is InvalidOperationException or ArgumentException or NotSupportedException or InvalidCastException)
         {
-            Report(text, groupId, Explain(e.Message, typeof(T), name));
-            return null;
+            return (null, Explain(e.Message, parameter.Type, parameter.Name!), []);
         }
 
         var refused = ExpressionPolicy.Check(body, parameter);
-        if (refused.Count > 0)
-        {
-            Report(text, groupId, $"not allowed in a rule expression: {string.Join("; ", refused)}. " +
-                "Expressions may read the input's members, compare, calculate and use pure string and math functions only");
-            return null;
-        }
-
-        return Expression.Lambda<Func<T, bool>>(body, parameter).Compile();
+        return refused.Count > 0 ? (null, null, refused) : (body, null, []);
     }
 
     private static string Explain(string message, Type input, string name)

@@ -12,3 +12,14 @@ public enum PairingScope
     /// <summary>A household of the helper's own village, in the helper's township (village committee members).</summary>
     Village = 2,
 }
+
+/// <summary>The names of scopes as rule files write them.</summary>
+internal static class PairingScopeNames
+{
+    public static string Name(this PairingScope scope) => scope switch
+    {
+        PairingScope.County => "county",
+        PairingScope.Township => "township",
+        _ => "village",
+    };
+}

@@ -43,7 +43,7 @@ public sealed partial class RuleSet
     public IReadOnlyList<RuleGroup> Groups { get; }
 
     /// <summary>The text of the JSON Schema for rule files, as shipped in <c>rules/schema/pairing-rules.schema.json</c>.</summary>
-    public static string SchemaJson => ReadEmbedded(EmbeddedSchema);
+    public static string SchemaJson => EmbeddedFiles.Read(EmbeddedSchema);
 
     /// <summary>Loads and compiles a rule file.</summary>
     /// <param name="path">The path of the JSON rule file.</param>
@@ -87,10 +87,10 @@ public sealed partial class RuleSet
 
     /// <summary>Compiles the Xing County (兴县, 2017) rule set that ships inside the library.</summary>
     /// <returns>The compiled rule set, the same as <c>rules/xing-county.json</c>.</returns>
-    public static RuleSet LoadXingCounty() => Parse(ReadEmbedded(EmbeddedXingCounty), "xing-county.json");
+    public static RuleSet LoadXingCounty() => Parse(EmbeddedFiles.Read(EmbeddedXingCounty), "xing-county.json");
 
     /// <summary>The JSON text of the shipped Xing County rule set.</summary>
-    public static string XingCountyJson => ReadEmbedded(EmbeddedXingCounty);
+    public static string XingCountyJson => EmbeddedFiles.Read(EmbeddedXingCounty);
 
     /// <summary>The group a helper belongs to: the first whose <c>helpers</c> expression holds.</summary>
     /// <param name="helper">The helper.</param>
@@ -108,6 +108,24 @@ public sealed partial class RuleSet
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// The group a helper takes part in, or why it takes none: no group selects it, or its group pairs within a
+    /// township or village the helper does not have.
+    /// </summary>
+    internal (RuleGroup? Group, string? Reason) Place(Helper helper)
+    {
+        var group = GroupOf(helper);
+        return group switch
+        {
+            null => (null, "no group's `helpers` expression selects it"),
+            { Scope: not PairingScope.County } when helper.Township is null =>
+                (null, $"group `{group.Id}` pairs within a {group.Scope.Name()}, but the helper has no township"),
+            { Scope: PairingScope.Village } when helper.Village is null =>
+                (null, $"group `{group.Id}` pairs within a village, but the helper has no village"),
+            _ => (group, null),
+        };
     }
 
     /// <summary>Finds a group by id.</summary>
@@ -199,7 +217,7 @@ public sealed partial class RuleSet
 
             if (g.Backstop is { Value: true } backstop && scope is { } s && !backstops.TryAdd(s, id))
             {
-                Problem(backstop.Location, $"group `{id}`: a second backstop with scope `{s.ToString().ToLowerInvariant()}` (group `{backstops[s]}` already takes the remainder there); only one group per scope may be the backstop");
+                Problem(backstop.Location, $"group `{id}`: a second backstop with scope `{s.Name()}` (group `{backstops[s]}` already takes the remainder there); only one group per scope may be the backstop");
             }
 
             var selects = g.Helpers is { } helpers ? compiler.Compile<Helper>(helpers, "helper", id) : null;
@@ -228,14 +246,6 @@ public sealed partial class RuleSet
         return problems.Count == 0 && document.Name is not null
             ? new RuleSet(document.Name.Value, document.Title?.Value, document.Source?.Value, document.Description?.Value, groups)
             : null;
-    }
-
-    private static string ReadEmbedded(string name)
-    {
-        using var stream = typeof(RuleSet).Assembly.GetManifestResourceStream(name)
-            ?? throw new InvalidOperationException($"The resource {name} is missing from the PairingRules assembly.");
-        using var reader = new StreamReader(stream, Encoding.UTF8);
-        return reader.ReadToEnd();
     }
 
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9_.-]*$")]

@@ -16,31 +16,9 @@ internal static class RosterCsvReader
         return problems.Count == 0 && households is not null && helpers is not null ? new Roster(households, helpers) : null;
     }
 
-    private static List<Household>? ReadHouseholds(CsvTable table, Dictionary<string, VillageSeen> villages, List<InputProblem> problems)
-    {
-        var columns = ColumnMap.Create(table, RosterColumns.Households, problems);
-        if (columns is null)
+    private static List<Household>? ReadHouseholds(CsvTable table, Dictionary<string, VillageSeen> villages, List<InputProblem> problems) =>
+        ReadRows<Household>(table, RosterColumns.Households, "household", problems, (row, id, line) =>
         {
-            return null;
-        }
-
-        var result = new List<Household>(table.Records.Count);
-        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var record in table.Records)
-        {
-            var row = new Row(table, record, columns, problems);
-            if (!row.HasHeaderWidth())
-            {
-                row.Flush();
-                continue;
-            }
-
-            var id = row.Required("id", "a household needs an id");
-            if (id is not null && !ids.TryAdd(id, record.Line))
-            {
-                row.Problem("id", $"duplicate household id '{id}' (first on line {ids[id]})");
-            }
-
             var township = row.Required("township", "a household needs a township");
             var village = row.Required("village", "a household needs a village");
             var poorVillage = row.Boolean("poor_village", required: true);
@@ -63,50 +41,21 @@ internal static class RosterCsvReader
                     }
                     else if (seen.Poor is null && poorVillage is not null)
                     {
-                        villages[village] = seen with { Poor = poorVillage, PoorLine = record.Line };
+                        villages[village] = seen with { Poor = poorVillage, PoorLine = line };
                     }
                 }
                 else
                 {
-                    villages.Add(village, new VillageSeen(township, record.Line, poorVillage, record.Line));
+                    villages.Add(village, new VillageSeen(township, line, poorVillage, line));
                 }
             }
 
-            row.Flush();
-            if (row.Clean)
-            {
-                result.Add(new Household(id!, township!, village!, poorVillage!.Value, deepPoverty!.Value, members, income, helper, row.Attributes("name")));
-            }
-        }
+            return () => new Household(id!, township!, village!, poorVillage!.Value, deepPoverty!.Value, members, income, helper, row.Attributes("name"));
+        });
 
-        return result;
-    }
-
-    private static List<Helper>? ReadHelpers(CsvTable table, Dictionary<string, VillageSeen> villages, List<InputProblem> problems)
-    {
-        var columns = ColumnMap.Create(table, RosterColumns.Helpers, problems);
-        if (columns is null)
+    private static List<Helper>? ReadHelpers(CsvTable table, Dictionary<string, VillageSeen> villages, List<InputProblem> problems) =>
+        ReadRows<Helper>(table, RosterColumns.Helpers, "helper", problems, (row, id, line) =>
         {
-            return null;
-        }
-
-        var result = new List<Helper>(table.Records.Count);
-        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var record in table.Records)
-        {
-            var row = new Row(table, record, columns, problems);
-            if (!row.HasHeaderWidth())
-            {
-                row.Flush();
-                continue;
-            }
-
-            var id = row.Required("id", "a helper needs an id");
-            if (id is not null && !ids.TryAdd(id, record.Line))
-            {
-                row.Problem("id", $"duplicate helper id '{id}' (first on line {ids[id]})");
-            }
-
             var category = row.Category();
             var tier = row.Tier(category);
             var township = row.Get("township");
@@ -136,10 +85,43 @@ internal static class RosterCsvReader
             }
 
             var poorVillage = row.Boolean("poor_village", required: false) ?? defaultPoor ?? false;
+            return () => new Helper(id!, category!, row.Get("name"), tier, township, village, row.Get("unit"), poorVillage, row.Attributes());
+        });
+
+    /// <summary>
+    /// The loop both files share: map the header, skip rows of the wrong width, require a unique id, let
+    /// <paramref name="read"/> check the rest, and build the item only when its row has no problem.
+    /// </summary>
+    private static List<T>? ReadRows<T>(CsvTable table, RosterColumn[] spec, string kind, List<InputProblem> problems, Func<Row, string?, int, Func<T>> read)
+    {
+        var columns = ColumnMap.Create(table, spec, problems);
+        if (columns is null)
+        {
+            return null;
+        }
+
+        var result = new List<T>(table.Records.Count);
+        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var record in table.Records)
+        {
+            var row = new Row(table, record, columns, problems);
+            if (!row.HasHeaderWidth())
+            {
+                row.Flush();
+                continue;
+            }
+
+            var id = row.Required("id", $"a {kind} needs an id");
+            if (id is not null && !ids.TryAdd(id, record.Line))
+            {
+                row.Problem("id", $"duplicate {kind} id '{id}' (first on line {ids[id]})");
+            }
+
+            var build = read(row, id, record.Line);
             row.Flush();
             if (row.Clean)
             {
-                result.Add(new Helper(id!, category!, row.Get("name"), tier, township, village, row.Get("unit"), poorVillage, row.Attributes()));
+                result.Add(build());
             }
         }
 

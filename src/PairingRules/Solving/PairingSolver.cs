@@ -5,12 +5,13 @@ internal static class PairingSolver
 {
     public static PairingResult Solve(RuleSet rules, Roster roster, CancellationToken cancellationToken)
     {
-        var problem = Build(rules, roster, keepCurrent: true, cancellationToken);
+        var placement = Placement.Of(rules, roster, cancellationToken);
+        var problem = Build(placement, keepCurrent: true);
         var solution = FlowModel.Solve(problem, cancellationToken);
         ObjectiveValues? fresh = null;
         if (problem.KeptCount > 0)
         {
-            var freshProblem = Build(rules, roster, keepCurrent: false, cancellationToken);
+            var freshProblem = Build(placement, keepCurrent: false);
             fresh = ResultBuilder.Objective(freshProblem, FlowModel.Solve(freshProblem, cancellationToken));
         }
 
@@ -19,74 +20,29 @@ internal static class PairingSolver
         return result;
     }
 
-    public static PairingProblem Build(RuleSet rules, Roster roster, bool keepCurrent, CancellationToken cancellationToken)
+    public static PairingProblem Build(RuleSet rules, Roster roster, bool keepCurrent, CancellationToken cancellationToken) =>
+        Build(Placement.Of(rules, roster, cancellationToken), keepCurrent);
+
+    /// <summary>Builds the compressed problem from the evaluated rules; the expressions are not evaluated again.</summary>
+    private static PairingProblem Build(Placement placement, bool keepCurrent)
     {
+        var rules = placement.Rules;
+        var roster = placement.Roster;
         var groups = rules.Groups;
         var helpers = roster.Helpers;
         var households = roster.Households;
-
-        // Which group each helper belongs to: the first whose expression holds.
-        var groupOfHelper = new int[helpers.Count];
-        var unselected = new string?[helpers.Count];
-        for (var i = 0; i < helpers.Count; i++)
-        {
-            var helper = helpers[i];
-            var group = rules.GroupOf(helper);
-            groupOfHelper[i] = group?.Index ?? -1;
-            if (group is null)
-            {
-                unselected[i] = "no group's `helpers` expression selects it";
-            }
-            else if (group.Scope != PairingScope.County && helper.Township is null)
-            {
-                unselected[i] = $"group `{group.Id}` pairs within a {Scope(group.Scope)}, but the helper has no township";
-            }
-            else if (group.Scope == PairingScope.Village && helper.Village is null)
-            {
-                unselected[i] = $"group `{group.Id}` pairs within a village, but the helper has no village";
-            }
-
-            if (unselected[i] is not null)
-            {
-                groupOfHelper[i] = -1;
-            }
-        }
-
-        // Distinct household filters: groups with the same `households` text share one.
-        var filterOfGroup = new int[groups.Count];
-        var filters = new List<RuleGroup>();
-        foreach (var group in groups)
-        {
-            var same = filters.FindIndex(f => f.HouseholdsExpression == group.HouseholdsExpression);
-            if (same < 0)
-            {
-                same = filters.Count;
-                filters.Add(group);
-            }
-
-            filterOfGroup[group.Index] = same;
-        }
+        var groupOfHelper = placement.GroupOfHelper;
+        var filterOfGroup = placement.FilterOfGroup;
 
         // Keep valid current pairings (不脱贫不脱钩), first come first served in roster order.
         var kept = new int[households.Count];
         Array.Fill(kept, -1);
         var changes = new (int, ChangeReason)?[households.Count];
         var preload = new int[helpers.Count];
-        var accepted = new bool[households.Count * filters.Count];
-        for (var h = 0; h < households.Count; h++)
+        for (var h = 0; keepCurrent && h < households.Count; h++)
         {
-            if ((h & 4095) == 0)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-            }
-
             var household = households[h];
-            for (var f = 0; f < filters.Count; f++)
-            {
-                accepted[h * filters.Count + f] = filters[f].Accepts(household);
-            }
-
-            if (!keepCurrent || household.CurrentHelper is not { } current)
+            if (household.CurrentHelper is not { } current)
             {
                 continue;
             }
@@ -106,7 +62,7 @@ internal static class PairingSolver
             }
 
             var group = groups[g];
-            if (!group.InScope(helpers[helperIndex], household) || !accepted[h * filters.Count + filterOfGroup[g]])
+            if (!group.InScope(helpers[helperIndex], household) || !placement.Accepts(h, filterOfGroup[g]))
             {
                 changes[h] = (helperIndex, ChangeReason.RuleBroken);
                 continue;
@@ -123,7 +79,7 @@ internal static class PairingSolver
         }
 
         // Household classes: (township, village, filter results), in order of township, village, then results.
-        var householdClasses = new Dictionary<string, HouseholdClass>(StringComparer.Ordinal);
+        var householdMembers = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         for (var h = 0; h < households.Count; h++)
         {
             if (kept[h] >= 0)
@@ -132,20 +88,24 @@ internal static class PairingSolver
             }
 
             var household = households[h];
-            var results = accepted.AsSpan(h * filters.Count, filters.Count);
-            var key = string.Concat(household.Township, "\u0001", household.Village, "\u0001", Bits(results));
-            if (!householdClasses.TryGetValue(key, out var householdClass))
+            var key = string.Concat(household.Township, "\u0001", household.Village, "\u0001", Bits(placement.Results(h)));
+            if (!householdMembers.TryGetValue(key, out var members))
             {
-                householdClass = new HouseholdClass(0, household.Township, household.Village, results.ToArray());
-                householdClasses.Add(key, householdClass);
+                householdMembers.Add(key, members = []);
             }
 
-            householdClass.Members.Add(h);
+            members.Add(h);
         }
 
-        var orderedHouseholdClasses = householdClasses
+        var orderedHouseholdClasses = householdMembers
             .OrderBy(p => p.Key, StringComparer.Ordinal)
-            .Select((p, i) => new HouseholdClass(i, p.Value.Township, p.Value.Village, p.Value.Accepted).WithMembers(p.Value.Members))
+            .Select((p, i) =>
+            {
+                var first = households[p.Value[0]];
+                var c = new HouseholdClass(i, first.Township, first.Village, placement.Results(p.Value[0]).ToArray());
+                c.Members.AddRange(p.Value);
+                return c;
+            })
             .ToList();
 
         // Helper classes: (group, scope unit, kept load).
@@ -185,12 +145,10 @@ internal static class PairingSolver
             })
             .ToList();
 
-        return new PairingProblem(rules, roster, groupOfHelper, unselected, kept, changes, filterOfGroup, orderedHouseholdClasses, orderedHelperClasses, preload);
+        return new PairingProblem(rules, roster, groupOfHelper, placement.UnselectedReason, kept, changes, filterOfGroup, orderedHouseholdClasses, orderedHelperClasses, preload);
     }
 
-    internal static string Scope(PairingScope scope) => scope.ToString().ToLowerInvariant();
-
-    private static string Bits(ReadOnlySpan<bool> values)
+        private static string Bits(ReadOnlySpan<bool> values)
     {
         Span<char> chars = values.Length <= 256 ? stackalloc char[values.Length] : new char[values.Length];
         for (var i = 0; i < values.Length; i++)
@@ -199,12 +157,6 @@ internal static class PairingSolver
         }
 
         return new string(chars);
-    }
-
-    private static HouseholdClass WithMembers(this HouseholdClass householdClass, List<int> members)
-    {
-        householdClass.Members.AddRange(members);
-        return householdClass;
     }
 
     /// <summary>Every household appears once (paired or uncovered) and every helper once (loaded or unselected).</summary>
@@ -218,4 +170,89 @@ internal static class PairingSolver
                 $"and {result.Helpers.Count + result.Unselected.Count} of {roster.Helpers.Count} helpers.");
         }
     }
+}
+
+/// <summary>
+/// The rules evaluated on a roster, once: each helper's group (or why it takes no part) and each household's result on
+/// every distinct `households` filter (groups with the same expression text share one).
+/// </summary>
+internal sealed class Placement
+{
+    private readonly bool[] _accepted;
+
+    private Placement(RuleSet rules, Roster roster, int[] groupOfHelper, string?[] unselectedReason, int[] filterOfGroup, int filterCount, bool[] accepted)
+    {
+        Rules = rules;
+        Roster = roster;
+        GroupOfHelper = groupOfHelper;
+        UnselectedReason = unselectedReason;
+        FilterOfGroup = filterOfGroup;
+        FilterCount = filterCount;
+        _accepted = accepted;
+    }
+
+    public RuleSet Rules { get; }
+
+    public Roster Roster { get; }
+
+    /// <summary>The group index of each helper, or -1 when it takes no part.</summary>
+    public int[] GroupOfHelper { get; }
+
+    /// <summary>Why a helper takes no part, or null.</summary>
+    public string?[] UnselectedReason { get; }
+
+    /// <summary>The distinct household filter of each group.</summary>
+    public int[] FilterOfGroup { get; }
+
+    public int FilterCount { get; }
+
+    public static Placement Of(RuleSet rules, Roster roster, CancellationToken cancellationToken)
+    {
+        var helpers = roster.Helpers;
+        var groupOfHelper = new int[helpers.Count];
+        var unselected = new string?[helpers.Count];
+        for (var i = 0; i < helpers.Count; i++)
+        {
+            var (group, reason) = rules.Place(helpers[i]);
+            groupOfHelper[i] = group?.Index ?? -1;
+            unselected[i] = reason;
+        }
+
+        var filterOfGroup = new int[rules.Groups.Count];
+        var filters = new List<RuleGroup>();
+        foreach (var group in rules.Groups)
+        {
+            var same = filters.FindIndex(f => f.HouseholdsExpression == group.HouseholdsExpression);
+            if (same < 0)
+            {
+                same = filters.Count;
+                filters.Add(group);
+            }
+
+            filterOfGroup[group.Index] = same;
+        }
+
+        var households = roster.Households;
+        var accepted = new bool[households.Count * filters.Count];
+        for (var h = 0; h < households.Count; h++)
+        {
+            if ((h & 4095) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            for (var f = 0; f < filters.Count; f++)
+            {
+                accepted[(h * filters.Count) + f] = filters[f].Accepts(households[h]);
+            }
+        }
+
+        return new Placement(rules, roster, groupOfHelper, unselected, filterOfGroup, filters.Count, accepted);
+    }
+
+    /// <summary>Whether household <paramref name="household"/> passes filter <paramref name="filter"/>.</summary>
+    public bool Accepts(int household, int filter) => _accepted[(household * FilterCount) + filter];
+
+    /// <summary>The household's result on every filter.</summary>
+    public ReadOnlySpan<bool> Results(int household) => _accepted.AsSpan(household * FilterCount, FilterCount);
 }

@@ -234,7 +234,7 @@ internal static class ResultBuilder
                 var accepting = groups.Where(g => hc.Accepted[problem.FilterOfGroup[g.Index]]).ToList();
                 reasons[hc.Index] = accepting.Count == 0
                     ? (UncoveredReason.NoGroupAccepts, "no group's `households` expression accepts it: widen a group's `households` or add a group to the rules")
-                    : (UncoveredReason.NoHelperInScope, $"add a helper of group `{accepting[0].Id}` ({accepting[0].Label}) in its {PairingSolver.Scope(accepting[0].Scope)}");
+                    : (UncoveredReason.NoHelperInScope, $"add a helper of group `{accepting[0].Id}` ({accepting[0].Label}) in its {accepting[0].Scope.Name()}");
             }
         }
 

@@ -41,13 +41,9 @@ internal static class Commands
 
     private static Command Solve(CliConsole console)
     {
-        var rules = new Option<string>("--rules", "-r") { Description = "The JSON rule file.", Required = true };
-        var households = new Option<string>("--households") { Description = "households.csv: id,township,village,poor_village,deep_poverty[,name,members,income,helper].", Required = true };
-        var helpers = new Option<string>("--helpers") { Description = "helpers.csv: id,category,township,village,tier[,name,unit,poor_village].", Required = true };
-        var output = new Option<string?>("--out", "-o") { Description = "Write the full result to this file (written whole or not at all)." };
-        var format = new Option<string?>("--format", "-f") { Description = "The format of --out: json, csv or md. Default: from the extension of --out, else json." };
-        format.AcceptOnlyFromAmong(Formats);
-        var encoding = new Option<string?>("--encoding") { Description = "The encoding of the roster files, for example utf-8 or gb18030. Default: detected (UTF-8, else GB18030)." };
+        var (rules, households, helpers, output, format, encoding) = InputOptions(
+            "households.csv: id,township,village,poor_village,deep_poverty[,name,members,income,helper].",
+            "Write the full result to this file (written whole or not at all).");
         var command = new Command("solve", "Pair the roster's households with its helpers, print a short report and write the full result.")
         {
             rules, households, helpers, output, format, encoding,
@@ -71,14 +67,10 @@ internal static class Commands
 
     private static Command Check(CliConsole console)
     {
-        var rules = new Option<string>("--rules", "-r") { Description = "The JSON rule file.", Required = true };
-        var households = new Option<string>("--households") { Description = "households.csv with the pairing to audit in its `helper` column (the current responsible person's id).", Required = true };
-        var helpers = new Option<string>("--helpers") { Description = "helpers.csv: id,category,township,village,tier[,name,unit,poor_village].", Required = true };
+        var (rules, households, helpers, output, format, encoding) = InputOptions(
+            "households.csv with the pairing to audit in its `helper` column (the current responsible person's id).",
+            "Write every finding to this file (written whole or not at all).");
         var audit = new Option<string?>("--audit") { Description = "A RulesEngine workflow file of checks (workflows `household` and `helper`). Default: the built-in rules/audit.json." };
-        var output = new Option<string?>("--out", "-o") { Description = "Write every finding to this file (written whole or not at all)." };
-        var format = new Option<string?>("--format", "-f") { Description = "The format of --out: json, csv or md. Default: from the extension of --out, else json." };
-        format.AcceptOnlyFromAmong(Formats);
-        var encoding = new Option<string?>("--encoding") { Description = "The encoding of the roster files, for example utf-8 or gb18030. Default: detected (UTF-8, else GB18030)." };
         var command = new Command(
             "check",
             "Audit the existing pairing in the households' helper column against the rules, without changing it: print the findings (exit 0 when none, 1 when some).")
@@ -99,21 +91,12 @@ internal static class Commands
             console.Progress(string.Create(CultureInfo.InvariantCulture, $"Auditing {roster.Households.Count:N0} households and {roster.Helpers.Count:N0} helpers …"));
             var report = await ruleSet.CheckAsync(roster, checks, cancellationToken).ConfigureAwait(false);
             var auditName = auditPath ?? "rules/audit.json (built-in)";
-            if (outPath is not null)
-            {
-                switch (reportFormat)
-                {
-                    case "csv":
-                        AtomicFile.WriteText(outPath, Encoding.UTF8, writer => CheckReport.WriteCsv(report, writer));
-                        break;
-                    case "md":
-                        AtomicFile.WriteText(outPath, new UTF8Encoding(false), writer => CheckReport.WriteMarkdown(ruleSet, auditName, checks, report, writer));
-                        break;
-                    default:
-                        AtomicFile.WriteBytes(outPath, stream => CheckReport.WriteJson(checks, report, stream));
-                        break;
-                }
-            }
+            WriteOutput(
+                outPath,
+                reportFormat,
+                writer => CheckReport.WriteCsv(report, writer),
+                writer => CheckReport.WriteMarkdown(ruleSet, auditName, checks, report, writer),
+                stream => CheckReport.WriteJson(checks, report, stream));
 
             CheckReport.WriteConsole(console.Out, ruleSet, auditName, checks, report, outPath);
             return report.IsClean ? ExitCodes.Complete : ExitCodes.Gaps;
@@ -179,27 +162,51 @@ internal static class Commands
         return (preset, seed, households);
     }
 
+    /// <summary>The options `solve` and `check` share: the rules, the roster files, and where and how to write.</summary>
+    private static (Option<string> Rules, Option<string> Households, Option<string> Helpers, Option<string?> Output, Option<string?> Format, Option<string?> Encoding)
+        InputOptions(string householdsDescription, string outputDescription)
+    {
+        var rules = new Option<string>("--rules", "-r") { Description = "The JSON rule file.", Required = true };
+        var households = new Option<string>("--households") { Description = householdsDescription, Required = true };
+        var helpers = new Option<string>("--helpers") { Description = "helpers.csv: id,category,township,village,tier[,name,unit,poor_village].", Required = true };
+        var output = new Option<string?>("--out", "-o") { Description = outputDescription };
+        var format = new Option<string?>("--format", "-f") { Description = "The format of --out: json, csv or md. Default: from the extension of --out, else json." };
+        format.AcceptOnlyFromAmong(Formats);
+        var encoding = new Option<string?>("--encoding") { Description = "The encoding of the roster files, for example utf-8 or gb18030. Default: detected (UTF-8, else GB18030)." };
+        return (rules, households, helpers, output, format, encoding);
+    }
+
+    /// <summary>Writes --out, when given, in its format: CSV (UTF-8 with BOM), Markdown (UTF-8) or JSON; whole or not at all.</summary>
+    private static void WriteOutput(string? outPath, string format, Action<TextWriter> csv, Action<TextWriter> markdown, Action<Stream> json)
+    {
+        switch (outPath is null ? null : format)
+        {
+            case null:
+                break;
+            case "csv":
+                AtomicFile.WriteText(outPath!, Encoding.UTF8, csv);
+                break;
+            case "md":
+                AtomicFile.WriteText(outPath!, new UTF8Encoding(false), markdown);
+                break;
+            default:
+                AtomicFile.WriteBytes(outPath!, json);
+                break;
+        }
+    }
+
     private static int SolveAndReport(CliConsole console, RuleSet ruleSet, Roster roster, string? outPath, string format)
     {
         console.Progress(string.Create(CultureInfo.InvariantCulture, $"Solving {roster.Households.Count:N0} households with {roster.Helpers.Count:N0} helpers …"));
         var watch = Stopwatch.StartNew();
         var result = ruleSet.Solve(roster);
         console.Progress(string.Create(CultureInfo.InvariantCulture, $"Solved in {watch.Elapsed.TotalSeconds:0.0} s."));
-        if (outPath is not null)
-        {
-            switch (format)
-            {
-                case "csv":
-                    AtomicFile.WriteText(outPath, Encoding.UTF8, writer => ResultCsv.Write(roster, result, writer));
-                    break;
-                case "md":
-                    AtomicFile.WriteText(outPath, new UTF8Encoding(false), writer => MarkdownReport.Write(ruleSet, roster, result, writer));
-                    break;
-                default:
-                    AtomicFile.WriteBytes(outPath, stream => ResultJson.Write(result, stream));
-                    break;
-            }
-        }
+        WriteOutput(
+            outPath,
+            format,
+            writer => ResultCsv.Write(roster, result, writer),
+            writer => MarkdownReport.Write(ruleSet, roster, result, writer),
+            stream => ResultJson.Write(result, stream));
 
         ConsoleReport.Write(console.Out, ruleSet, roster, result, outPath);
         return result.IsComplete ? ExitCodes.Complete : ExitCodes.Gaps;

@@ -74,12 +74,12 @@ internal static class FlowModel
     }
 
     /// <summary>Layers above quota that let the class take every household it can reach.</summary>
-    private static long FullLayers(HelperClass c, long reach)
-    {
-        var n = c.Members.Count;
-        var baseLoad = Math.Max(c.Preload, c.Group.Min);
-        return Math.Max(0, c.Preload + ((reach + n - 1) / n) - baseLoad);
-    }
+    private static long FullLayers(HelperClass c, long reach) =>
+        Math.Max(0, MaxUsefulLoad(c, reach) - Math.Max(c.Preload, c.Group.Min));
+
+    /// <summary>The most a member can usefully carry: its kept households plus an even share of all it can reach.</summary>
+    private static long MaxUsefulLoad(HelperClass c, long reach) =>
+        c.Preload + ((reach + c.Members.Count - 1) / c.Members.Count);
 
     /// <summary>Level-4 rank of each group: backstop groups first, then the others, each in rule order.</summary>
     internal static int[] Ranks(RuleSet rules)
@@ -251,7 +251,7 @@ internal static class FlowModel
                 j += run;
             }
 
-            var full = c.Preload + ((reach + n - 1) / n);
+            var full = MaxUsefulLoad(c, reach);
             var room = c.Group.Max is { } cap ? Math.Min(cap, full) : full;
             if (jmax < room)
             {

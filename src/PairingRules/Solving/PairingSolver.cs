@@ -109,7 +109,7 @@ internal static class PairingSolver
             .ToList();
 
         // Helper classes: (group, scope unit, kept load).
-        var helperClasses = new Dictionary<(int Group, string? Township, string? Village, int Preload), HelperClass>();
+        var helperMembers = new Dictionary<(int Group, string? Township, string? Village, int Preload), List<int>>();
         for (var i = 0; i < helpers.Count; i++)
         {
             var g = groupOfHelper[i];
@@ -123,24 +123,23 @@ internal static class PairingSolver
             var township = group.Scope == PairingScope.County ? null : helper.Township;
             var village = group.Scope == PairingScope.Village ? helper.Village : null;
             var key = (g, township, village, preload[i]);
-            if (!helperClasses.TryGetValue(key, out var helperClass))
+            if (!helperMembers.TryGetValue(key, out var members))
             {
-                helperClass = new HelperClass(0, group, township, village, preload[i]);
-                helperClasses.Add(key, helperClass);
+                helperMembers.Add(key, members = []);
             }
 
-            helperClass.Members.Add(i);
+            members.Add(i);
         }
 
-        var orderedHelperClasses = helperClasses
+        var orderedHelperClasses = helperMembers
             .OrderBy(p => p.Key.Group)
             .ThenBy(p => p.Key.Township, StringComparer.Ordinal)
             .ThenBy(p => p.Key.Village, StringComparer.Ordinal)
             .ThenBy(p => p.Key.Preload)
             .Select((p, i) =>
             {
-                var c = new HelperClass(i, p.Value.Group, p.Value.Township, p.Value.Village, p.Value.Preload);
-                c.Members.AddRange(p.Value.Members);
+                var c = new HelperClass(i, groups[p.Key.Group], p.Key.Township, p.Key.Village, p.Key.Preload);
+                c.Members.AddRange(p.Value);
                 return c;
             })
             .ToList();

@@ -11,6 +11,8 @@ public sealed class BackstopReportTests
     {
         // Under the Xing rules section cadres and ordinary staff may take any household in the county, so a township
         // without cadres is still covered; the report is where the county office sees that it has no backstop.
+        // Which equally good helpers take the township's households is one of several optima; the solver picks the same
+        // one every run, so the split is pinned here (a change of pivoting rule may pick another optimum).
         var run = Cli.Run("demo", "--preset", "township-without-cadres", "--households", "3000");
 
         run.ExitCode.Should().Be(0, run.Error);
@@ -24,7 +26,7 @@ public sealed class BackstopReportTests
 
             Gaps per township: none
             Townships without a backstop helper (township-cadres 乡镇干部): 1
-              蔚汾镇: 968 households, paired with ordinary-staff 686, poor-village-committee 240, county-leaders 24, village-committee 18
+              蔚汾镇: 968 households, paired with ordinary-staff 689, poor-village-committee 240, county-leaders 19, village-committee 18, enterprise-tier-2 2
               Load above quota on groups other than the backstop: none
 
             Certificate: every household is covered and every quota is met; nothing better exists.

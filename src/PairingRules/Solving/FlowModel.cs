@@ -13,7 +13,7 @@ internal sealed class FlowSolution(List<(int HelperClass, long Amount)>[] byHous
 }
 
 /// <summary>The size of the compressed flow problem and the work done.</summary>
-internal sealed record FlowStatistics(int Nodes, int Arcs, long Pivots, int Rounds);
+internal sealed record FlowStatistics(int Nodes, int Arcs, long Pivots, int Rounds, long PricedArcs, long PotentialUpdates);
 
 /// <summary>
 /// Builds and solves the min-cost flow of a <see cref="PairingProblem"/>.
@@ -327,7 +327,7 @@ internal static class FlowModel
             }
 
             var uncovered = _uncoveredArc.Select(Simplex.Flow).ToArray();
-            return new FlowSolution(byHouseholdClass, uncovered, new FlowStatistics(Simplex.NodeCount, Simplex.ArcCount, Simplex.Pivots, rounds));
+            return new FlowSolution(byHouseholdClass, uncovered, new FlowStatistics(Simplex.NodeCount, Simplex.ArcCount, Simplex.Pivots, rounds, Simplex.PricedArcs, Simplex.PotentialUpdates));
         }
     }
 }

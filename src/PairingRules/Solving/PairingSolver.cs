@@ -78,8 +78,13 @@ internal static class PairingSolver
             kept[h] = helperIndex;
         }
 
-        // Household classes: (township, village, filter results), in order of township, village, then results.
-        var householdMembers = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        // Household classes: (township, village, filter results), in order of township, village, then results. Villages
+        // and result patterns get ids first, so the per-household work is two look-ups and no allocation.
+        var villageIds = new Dictionary<(string Township, string Village), int>();
+        var patternIds = new Dictionary<string, int>(StringComparer.Ordinal);
+        var patterns = patternIds.GetAlternateLookup<ReadOnlySpan<char>>();
+        var householdMembers = new Dictionary<long, List<int>>();
+        Span<char> bits = placement.FilterCount <= 256 ? stackalloc char[placement.FilterCount] : new char[placement.FilterCount];
         for (var h = 0; h < households.Count; h++)
         {
             if (kept[h] >= 0)
@@ -88,7 +93,23 @@ internal static class PairingSolver
             }
 
             var household = households[h];
-            var key = string.Concat(household.Township, "\u0001", household.Village, "\u0001", Bits(placement.Results(h)));
+            if (!villageIds.TryGetValue((household.Township, household.Village), out var village))
+            {
+                villageIds.Add((household.Township, household.Village), village = villageIds.Count);
+            }
+
+            var results = placement.Results(h);
+            for (var f = 0; f < results.Length; f++)
+            {
+                bits[f] = results[f] ? '1' : '0';
+            }
+
+            if (!patterns.TryGetValue(bits, out var pattern))
+            {
+                patterns.TryAdd(bits, pattern = patternIds.Count);
+            }
+
+            var key = ((long)village << 32) | (uint)pattern;
             if (!householdMembers.TryGetValue(key, out var members))
             {
                 householdMembers.Add(key, members = []);
@@ -97,8 +118,16 @@ internal static class PairingSolver
             members.Add(h);
         }
 
+        var patternText = new string[patternIds.Count];
+        foreach (var (text, id) in patternIds)
+        {
+            patternText[id] = text;
+        }
+
         var orderedHouseholdClasses = householdMembers
-            .OrderBy(p => p.Key, StringComparer.Ordinal)
+            .OrderBy(p => households[p.Value[0]].Township, StringComparer.Ordinal)
+            .ThenBy(p => households[p.Value[0]].Village, StringComparer.Ordinal)
+            .ThenBy(p => patternText[(int)(p.Key & uint.MaxValue)], StringComparer.Ordinal)
             .Select((p, i) =>
             {
                 var first = households[p.Value[0]];
@@ -145,17 +174,6 @@ internal static class PairingSolver
             .ToList();
 
         return new PairingProblem(rules, roster, groupOfHelper, placement.UnselectedReason, kept, changes, filterOfGroup, orderedHouseholdClasses, orderedHelperClasses, preload);
-    }
-
-        private static string Bits(ReadOnlySpan<bool> values)
-    {
-        Span<char> chars = values.Length <= 256 ? stackalloc char[values.Length] : new char[values.Length];
-        for (var i = 0; i < values.Length; i++)
-        {
-            chars[i] = values[i] ? '1' : '0';
-        }
-
-        return new string(chars);
     }
 
     /// <summary>Every household appears once (paired or uncovered) and every helper once (loaded or unselected).</summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 
 namespace PairingRules.Solving;
 
@@ -432,21 +433,19 @@ internal static class ResultBuilder
 
     private static IReadOnlyList<AreaTotal> AreaTotals(Roster roster, int[] helperOf, bool byVillage)
     {
-        var totals = new SortedDictionary<(string, string), (int Households, int Covered)>(
-            Comparer<(string, string)>.Create((a, b) =>
-            {
-                var c = string.CompareOrdinal(a.Item1, b.Item1);
-                return c != 0 ? c : string.CompareOrdinal(a.Item2, b.Item2);
-            }));
+        var totals = new Dictionary<(string Township, string Village), (int Households, int Covered)>();
         for (var h = 0; h < roster.Households.Count; h++)
         {
             var household = roster.Households[h];
-            var key = (household.Township, byVillage ? household.Village : string.Empty);
-            totals.TryGetValue(key, out var total);
-            totals[key] = (total.Households + 1, total.Covered + (helperOf[h] >= 0 ? 1 : 0));
+            ref var total = ref CollectionsMarshal.GetValueRefOrAddDefault(totals, (household.Township, byVillage ? household.Village : string.Empty), out _);
+            total = (total.Households + 1, total.Covered + (helperOf[h] >= 0 ? 1 : 0));
         }
 
-        return totals.Select(t => new AreaTotal(t.Key.Item1, byVillage ? t.Key.Item2 : null, t.Value.Households, t.Value.Covered, t.Value.Households - t.Value.Covered)).ToList();
+        return totals
+            .OrderBy(t => t.Key.Township, StringComparer.Ordinal)
+            .ThenBy(t => t.Key.Village, StringComparer.Ordinal)
+            .Select(t => new AreaTotal(t.Key.Township, byVillage ? t.Key.Village : null, t.Value.Households, t.Value.Covered, t.Value.Households - t.Value.Covered))
+            .ToList();
     }
 
     private static IReadOnlyList<string> Townships(IEnumerable<string> townships) =>

@@ -1,6 +1,7 @@
 // The consumer test's program (scripts/consumer-test): a fresh console project that references the packed PairingRules
 // package by version from a local folder feed, and uses it as a stranger would. It is not part of PairingRules.sln; the
 // script copies it into a new `dotnet new console` project. Exit code 0: every check passed; 1: one failed (stderr says which).
+using System.Reflection;
 using PairingRules;
 
 var failures = new List<string>();
@@ -12,6 +13,11 @@ void Expect(bool condition, string what)
         failures.Add(what);
     }
 }
+
+// The assembly is the one packed: its informational version starts with the package version (the first argument).
+var packageVersion = args.Length == 1 ? args[0] : throw new ArgumentException("usage: dotnet run -- PACKAGE_VERSION");
+var assemblyVersion = typeof(RuleSet).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "none";
+Expect(assemblyVersion == packageVersion || assemblyVersion.StartsWith(packageVersion + "+", StringComparison.Ordinal), $"PairingRules.dll is version {packageVersion}, not {assemblyVersion}");
 
 // The rules ship twice: embedded in the assembly, and as content files that NuGet copies to this project's output folder.
 var rulesPath = Path.Combine(AppContext.BaseDirectory, "rules", "xing-county.json");
@@ -86,7 +92,7 @@ if (failures.Count > 0)
     return Fail();
 }
 
-Console.WriteLine($"consumer test: PairingRules {typeof(RuleSet).Assembly.GetName().Version}: {result.Summary.Covered} of {result.Summary.Households} households covered with {rulesPath}; audit clean.");
+Console.WriteLine($"consumer test: PairingRules {assemblyVersion}: {result.Summary.Covered} of {result.Summary.Households} households covered with {rulesPath}; audit clean.");
 return 0;
 
 int Fail()

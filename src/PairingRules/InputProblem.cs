@@ -86,7 +86,9 @@ public abstract class InputException : Exception
     /// <summary>Creates the exception from its summary and problems.</summary>
     /// <param name="summary">The one-line summary.</param>
     /// <param name="problems">Every problem found; at least one.</param>
-    protected InputException(string summary, IReadOnlyList<InputProblem> problems)
+    /// <remarks>Only this library derives from it (<see cref="RuleSetException"/>, <see cref="RosterException"/>,
+    /// <see cref="AuditWorkflowException"/>), so that catching it catches every input failure and nothing else.</remarks>
+    private protected InputException(string summary, IReadOnlyList<InputProblem> problems)
         : base(Format(summary, problems))
     {
         Summary = summary;

@@ -4,7 +4,7 @@ using Xunit;
 
 namespace PairingRules.Tests;
 
-/// <summary>The C# example in the README is this code, compiled and run here, so it cannot drift.</summary>
+/// <summary>The C# example in the README and the package README is this code, compiled and run here, so it cannot drift.</summary>
 public sealed class ReadmeExampleTests
 {
     [Fact]
@@ -54,8 +54,11 @@ public sealed class ReadmeExampleTests
         var start = source.IndexOf("// README:start", StringComparison.Ordinal) + "// README:start".Length;
         var snippet = source[start..source.IndexOf("        // README:end", StringComparison.Ordinal)];
         var unindented = string.Join('\n', snippet.Split('\n').Select(l => l.Length >= 8 ? l[8..] : l.TrimStart())).Trim();
-        File.ReadAllText(Path.Combine(RepositoryRoot(), "README.md")).Replace("\r\n", "\n", StringComparison.Ordinal)
-            .Should().Contain(unindented, "the README quotes this example verbatim");
+        foreach (var page in new[] { "README.md", Path.Combine("docs", "package-readme.md") })
+        {
+            File.ReadAllText(Path.Combine(RepositoryRoot(), page)).Replace("\r\n", "\n", StringComparison.Ordinal)
+                .Should().Contain(unindented, $"{page} quotes this example verbatim");
+        }
     }
 
     [Fact]

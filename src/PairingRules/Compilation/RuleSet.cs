@@ -8,10 +8,14 @@ namespace PairingRules;
 
 /// <summary>
 /// A compiled rule set: the groups of helpers, in priority order, with their expressions compiled to delegates.
-/// Load it once, then solve or check as many rosters as needed.
+/// Load and compile it once (<see cref="Load"/>, <see cref="Parse"/>, <see cref="LoadXingCounty"/>), then solve or
+/// check as many rosters as needed. It is immutable and thread-safe.
 /// </summary>
 /// <remarks>
-/// <threadsafety>Immutable and thread-safe: one instance may solve many rosters at once from many threads.</threadsafety>
+/// <para>Compiling parses and checks every expression, which costs far more than evaluating it: keep the instance
+/// (a field, a singleton in a DI container) rather than loading the file per request.</para>
+/// <threadsafety>Immutable and thread-safe: one instance may solve and check many rosters at once from many threads;
+/// nothing is cached or changed between calls, and the library holds no static mutable state.</threadsafety>
 /// </remarks>
 public sealed partial class RuleSet
 {
@@ -158,6 +162,8 @@ public sealed partial class RuleSet
     /// <param name="audit">The checks to run; default the built-in <c>rules/audit.json</c> (<see cref="AuditWorkflow.LoadDefault"/>).</param>
     /// <param name="cancellationToken">Stops a long audit.</param>
     /// <returns>Every finding, each fault once.</returns>
+    /// <remarks>Asynchronous only because RulesEngine runs workflows through asynchronous methods; the audit reads no
+    /// files (the default checks are embedded in the library).</remarks>
     /// <exception cref="RuleEvaluationException">An expression of the rule set failed on a helper or household.</exception>
     public Task<AuditReport> CheckAsync(Roster roster, AuditWorkflow? audit = null, CancellationToken cancellationToken = default)
     {

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text;
 using CsvHelper;
@@ -88,6 +89,7 @@ public static class RosterCsv
     /// <returns>The roster, households and helpers in file order.</returns>
     /// <exception cref="ArgumentException">A path is empty.</exception>
     /// <exception cref="RosterException">A file cannot be read or has problems; every problem of both files is listed.</exception>
+    [SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "The overloads differ in their required parameters (paths or streams), so no call is ambiguous; any later change to either shows in PublicAPI.Unshipped.txt.")]
     public static Roster Read(string householdsPath, string helpersPath, Encoding? encoding = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(householdsPath);
@@ -112,6 +114,7 @@ public static class RosterCsv
     /// <returns>The roster, households and helpers in stream order.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="RosterException">The CSV has problems; every problem of both streams is listed.</exception>
+    [SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "The overloads differ in their required parameters (paths or streams), so no call is ambiguous; any later change to either shows in PublicAPI.Unshipped.txt.")]
     public static Roster Read(Stream households, string householdsName, Stream helpers, string helpersName, Encoding? encoding = null)
     {
         ArgumentNullException.ThrowIfNull(households);

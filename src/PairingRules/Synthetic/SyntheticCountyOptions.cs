@@ -28,9 +28,9 @@ public sealed record SyntheticCountyOptions
     /// </summary>
     public double PreviouslyPaired { get; init; }
 
-    /// <summary>Checks the options.</summary>
+    /// <summary>Checks the options (<see cref="SyntheticCounty.Generate"/> calls it).</summary>
     /// <exception cref="ArgumentOutOfRangeException">A value is out of range.</exception>
-    public void Validate()
+    internal void Validate()
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(Households, 1, nameof(Households));
         ArgumentOutOfRangeException.ThrowIfGreaterThan(Households, 5_000_000, nameof(Households));

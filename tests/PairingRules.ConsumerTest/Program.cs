@@ -1,0 +1,106 @@
+// The consumer test's program (scripts/consumer-test): a fresh console project that references the packed PairingRules
+// package by version from a local folder feed, and uses it as a stranger would. It is not part of PairingRules.sln; the
+// script copies it into a new `dotnet new console` project. Exit code 0: every check passed; 1: one failed (stderr says which).
+using System.Reflection;
+using PairingRules;
+
+var failures = new List<string>();
+
+void Expect(bool condition, string what)
+{
+    if (!condition)
+    {
+        failures.Add(what);
+    }
+}
+
+// The assembly is the one packed: its informational version starts with the package version (the first argument).
+var packageVersion = args.Length == 1 ? args[0] : throw new ArgumentException("usage: dotnet run -- PACKAGE_VERSION");
+var assemblyVersion = typeof(RuleSet).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "none";
+Expect(assemblyVersion == packageVersion || assemblyVersion.StartsWith(packageVersion + "+", StringComparison.Ordinal), $"PairingRules.dll is version {packageVersion}, not {assemblyVersion}");
+
+// The rules ship twice: embedded in the assembly, and as content files that NuGet copies to this project's output folder.
+var rulesPath = Path.Combine(AppContext.BaseDirectory, "rules", "xing-county.json");
+var schemaPath = Path.Combine(AppContext.BaseDirectory, "rules", "schema", "pairing-rules.schema.json");
+Expect(File.Exists(rulesPath), $"the package's content file {rulesPath} is in the output folder");
+Expect(File.Exists(schemaPath), $"the package's content file {schemaPath} is in the output folder");
+if (failures.Count > 0)
+{
+    return Fail();
+}
+
+var embedded = RuleSet.LoadXingCounty();
+var fromFile = RuleSet.Load(rulesPath);
+Expect(File.ReadAllText(schemaPath) == RuleSet.SchemaJson, "the shipped schema file equals RuleSet.SchemaJson");
+Expect(File.ReadAllText(rulesPath) == RuleSet.XingCountyJson, "the shipped rule file equals RuleSet.XingCountyJson");
+Expect(fromFile.Name == "xing-county" && fromFile.Groups.Count == 10, $"the shipped rules are xing-county with 10 groups, not {fromFile}");
+Expect(
+    embedded.Groups.Select(g => (g.Id, g.Scope, g.Min, g.Max, g.IsBackstop))
+        .SequenceEqual(fromFile.Groups.Select(g => (g.Id, g.Scope, g.Min, g.Max, g.IsBackstop))),
+    "the embedded rules and the shipped file compile to the same groups");
+
+// A small county with a known optimum under the Xing rules: the county leader takes the 10 deep-poverty households
+// (quota 10), the poor village's committee member the other two of its village (quota 2), the non-poor village's
+// committee member exactly one (min = max = 1), and the township cadre, the backstop, the other.
+const string Township = "蔚汾镇";
+var households = Enumerable.Range(1, 10)
+    .Select(i => new Household($"D{i:00}", Township, "城关村", poorVillage: true, deepPoverty: true))
+    .Concat(
+    [
+        new Household("P1", Township, "城关村", poorVillage: true, deepPoverty: false),
+        new Household("P2", Township, "城关村", poorVillage: true, deepPoverty: false),
+        new Household("N1", Township, "李家村", poorVillage: false, deepPoverty: false),
+        new Household("N2", Township, "李家村", poorVillage: false, deepPoverty: false),
+    ])
+    .ToArray();
+var roster = new Roster(
+    households,
+    [
+        new Helper("L1", "county-leader", name: "县领导甲"),
+        new Helper("C1", "village-committee", township: Township, village: "城关村", poorVillage: true),
+        new Helper("V1", "village-committee", township: Township, village: "李家村", poorVillage: false),
+        new Helper("T1", "township-cadre", township: Township),
+    ]);
+
+using var cancellation = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+var result = fromFile.Solve(roster, cancellation.Token);
+var helperOf = result.Pairings.ToDictionary(p => p.HouseholdId, p => (p.HelperId, p.GroupId));
+
+Expect(result.IsComplete, "the result is complete");
+Expect(
+    result.Summary == new PairingSummary(Households: 14, Covered: 14, Uncovered: 0, Helpers: 4, IdleHelpers: 0, TotalShortfall: 0, Kept: 0, Changed: 0, New: 14, UnselectedHelpers: 0),
+    $"the summary is 14 of 14 covered, no idle helper, no shortfall, not {result.Summary}");
+Expect(result.Certificates.Count == 0, "no gap, so no certificate");
+Expect(households.Where(h => h.DeepPoverty).All(h => helperOf.GetValueOrDefault(h.Id) == ("L1", "county-leaders")), "L1 takes every deep-poverty household");
+Expect(helperOf.GetValueOrDefault("P1") == ("C1", "poor-village-committee") && helperOf.GetValueOrDefault("P2") == ("C1", "poor-village-committee"), "C1 takes P1 and P2");
+Expect(
+    new[] { helperOf.GetValueOrDefault("N1").HelperId, helperOf.GetValueOrDefault("N2").HelperId }.Order().SequenceEqual(["T1", "V1"]),
+    "V1 and T1 take one of N1 and N2 each");
+Expect(
+    embedded.Solve(roster).Pairings.SequenceEqual(result.Pairings),
+    "the embedded rules give the same pairing");
+
+// The pairing just made, written back as the households' current helpers, passes the built-in audit.
+var paired = new Roster(
+    households.Select(h => new Household(h.Id, h.Township, h.Village, h.PoorVillage, h.DeepPoverty, currentHelper: helperOf.GetValueOrDefault(h.Id).HelperId)),
+    roster.Helpers);
+var audit = await fromFile.CheckAsync(paired, cancellationToken: cancellation.Token);
+Expect(audit.IsClean, $"the audit of the solved pairing is clean, not: {string.Join("; ", audit.Findings.Select(f => f.Message))}");
+
+if (failures.Count > 0)
+{
+    return Fail();
+}
+
+Console.WriteLine($"consumer test: PairingRules {assemblyVersion}: {result.Summary.Covered} of {result.Summary.Households} households covered with {rulesPath}; audit clean.");
+return 0;
+
+int Fail()
+{
+    foreach (var failure in failures)
+    {
+        Console.Error.WriteLine($"consumer test: expected that {failure}");
+    }
+
+    return 1;
+}

@@ -143,7 +143,15 @@ internal static class FlowModel
             }
 
             _sink = node++;
-            Simplex = new NetworkSimplex(node, _sink, Levels);
+
+            // Arcs: one uncovered arc per household class, a few segments per helper class, and the eligibility arcs.
+            var arcs = householdClasses.Count + (4 * classes.Count);
+            for (var u = 0; u < units.Count; u++)
+            {
+                arcs += problem.Reachable[units[u].First().Index].Count + (hubNode[u] < 0 ? 0 : units[u].Count());
+            }
+
+            Simplex = new NetworkSimplex(node, _sink, Levels, arcs);
             Span<long> cost = stackalloc long[Levels];
 
             // Household classes: supply, and the uncovered arc that starts as their tree arc.

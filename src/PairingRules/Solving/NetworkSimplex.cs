@@ -34,12 +34,12 @@ internal sealed class NetworkSimplex
     private readonly int _nodeCount;
     private readonly int _root;
 
-    private int[] _source = new int[16];
-    private int[] _target = new int[16];
-    private long[] _capacity = new long[16];
-    private long[] _flow = new long[16];
+    private int[] _source;
+    private int[] _target;
+    private long[] _capacity;
+    private long[] _flow;
     private long[] _cost;
-    private sbyte[] _state = new sbyte[16];
+    private sbyte[] _state;
     private int _arcCount;
 
     private readonly long[] _supply;
@@ -61,12 +61,22 @@ internal sealed class NetworkSimplex
     private int _minorLimit;
     private int _next;
 
-    public NetworkSimplex(int nodeCount, int root, int levels)
+    /// <param name="nodeCount">Nodes are numbered from 0.</param>
+    /// <param name="root">The root of every spanning tree.</param>
+    /// <param name="levels">Objective levels of a cost vector.</param>
+    /// <param name="arcCapacity">The arcs expected; more may be added.</param>
+    public NetworkSimplex(int nodeCount, int root, int levels, int arcCapacity)
     {
         _levels = levels;
         _nodeCount = nodeCount;
         _root = root;
-        _cost = new long[16 * levels];
+        arcCapacity = Math.Max(16, arcCapacity);
+        _source = new int[arcCapacity];
+        _target = new int[arcCapacity];
+        _capacity = new long[arcCapacity];
+        _flow = new long[arcCapacity];
+        _state = new sbyte[arcCapacity];
+        _cost = new long[arcCapacity * levels];
         _supply = new long[nodeCount];
         _pi = new long[nodeCount * levels];
         _parent = new int[nodeCount];

@@ -30,6 +30,8 @@ public sealed class Roster
         {
             throw new RosterException(problems);
         }
+
+        (Villages, VillageOf) = IndexVillages(Households);
     }
 
     /// <summary>The households, in the order given.</summary>
@@ -49,6 +51,45 @@ public sealed class Roster
     public Helper? FindHelper(string id) => _helperIndex.TryGetValue(id, out var i) ? Helpers[i] : null;
 
     internal int HelperIndexOf(string id) => _helperIndex.TryGetValue(id, out var i) ? i : -1;
+
+    /// <summary>The households' villages as (township, village), ordered ordinally by township, then village.</summary>
+    internal IReadOnlyList<(string Township, string Village)> Villages { get; }
+
+    /// <summary>For each household, the index of its village in <see cref="Villages"/>.</summary>
+    internal int[] VillageOf { get; }
+
+    private static (IReadOnlyList<(string, string)>, int[]) IndexVillages(IReadOnlyList<Household> households)
+    {
+        var firstSeen = new Dictionary<(string Township, string Village), int>();
+        var villageOf = new int[households.Count];
+        for (var h = 0; h < households.Count; h++)
+        {
+            var key = (households[h].Township, households[h].Village);
+            if (!firstSeen.TryGetValue(key, out var id))
+            {
+                firstSeen.Add(key, id = firstSeen.Count);
+            }
+
+            villageOf[h] = id;
+        }
+
+        var villages = firstSeen.Keys
+            .OrderBy(v => v.Township, StringComparer.Ordinal)
+            .ThenBy(v => v.Village, StringComparer.Ordinal)
+            .ToArray();
+        var rank = new int[villages.Length];
+        for (var i = 0; i < villages.Length; i++)
+        {
+            rank[firstSeen[villages[i]]] = i;
+        }
+
+        for (var h = 0; h < villageOf.Length; h++)
+        {
+            villageOf[h] = rank[villageOf[h]];
+        }
+
+        return (villages, villageOf);
+    }
 
     private static Dictionary<string, int> Index<T>(IReadOnlyList<T> items, Func<T, string> id, string kind, List<InputProblem> problems)
         where T : class

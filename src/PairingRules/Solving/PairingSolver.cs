@@ -78,9 +78,8 @@ internal static class PairingSolver
             kept[h] = helperIndex;
         }
 
-        // Household classes: (township, village, filter results), in order of township, village, then results. Villages
-        // and result patterns get ids first, so the per-household work is two look-ups and no allocation.
-        var villageIds = new Dictionary<(string Township, string Village), int>();
+        // Household classes: (township, village, filter results), in order of township, village, then results. The
+        // roster numbers villages in that order and result patterns get ids, so each household costs one look-up.
         var patternIds = new Dictionary<string, int>(StringComparer.Ordinal);
         var patterns = patternIds.GetAlternateLookup<ReadOnlySpan<char>>();
         var householdMembers = new Dictionary<long, List<int>>();
@@ -90,12 +89,6 @@ internal static class PairingSolver
             if (kept[h] >= 0)
             {
                 continue;
-            }
-
-            var household = households[h];
-            if (!villageIds.TryGetValue((household.Township, household.Village), out var village))
-            {
-                villageIds.Add((household.Township, household.Village), village = villageIds.Count);
             }
 
             var results = placement.Results(h);
@@ -109,7 +102,7 @@ internal static class PairingSolver
                 patterns.TryAdd(bits, pattern = patternIds.Count);
             }
 
-            var key = ((long)village << 32) | (uint)pattern;
+            var key = ((long)roster.VillageOf[h] << 32) | (uint)pattern;
             if (!householdMembers.TryGetValue(key, out var members))
             {
                 householdMembers.Add(key, members = []);
@@ -125,8 +118,7 @@ internal static class PairingSolver
         }
 
         var orderedHouseholdClasses = householdMembers
-            .OrderBy(p => households[p.Value[0]].Township, StringComparer.Ordinal)
-            .ThenBy(p => households[p.Value[0]].Village, StringComparer.Ordinal)
+            .OrderBy(p => p.Key >> 32)
             .ThenBy(p => patternText[(int)(p.Key & uint.MaxValue)], StringComparer.Ordinal)
             .Select((p, i) =>
             {

@@ -91,7 +91,7 @@ internal static class ResultBuilder
             var cursor = 0;
             foreach (var (helperClass, amount) in solution.ByHouseholdClass[householdClass.Index])
             {
-                queues[helperClass].AddRange(householdClass.Members.GetRange(cursor, (int)amount));
+                queues[helperClass].AddRange(CollectionsMarshal.AsSpan(householdClass.Members).Slice(cursor, (int)amount));
                 cursor += (int)amount;
             }
 
@@ -433,19 +433,40 @@ internal static class ResultBuilder
 
     private static IReadOnlyList<AreaTotal> AreaTotals(Roster roster, int[] helperOf, bool byVillage)
     {
-        var totals = new Dictionary<(string Township, string Village), (int Households, int Covered)>();
-        for (var h = 0; h < roster.Households.Count; h++)
+        // The roster numbers villages in order of township, then village, so a township's villages are adjacent.
+        var villages = roster.Villages;
+        var households = new int[villages.Count];
+        var covered = new int[villages.Count];
+        for (var h = 0; h < helperOf.Length; h++)
         {
-            var household = roster.Households[h];
-            ref var total = ref CollectionsMarshal.GetValueRefOrAddDefault(totals, (household.Township, byVillage ? household.Village : string.Empty), out _);
-            total = (total.Households + 1, total.Covered + (helperOf[h] >= 0 ? 1 : 0));
+            var v = roster.VillageOf[h];
+            households[v]++;
+            covered[v] += helperOf[h] >= 0 ? 1 : 0;
         }
 
-        return totals
-            .OrderBy(t => t.Key.Township, StringComparer.Ordinal)
-            .ThenBy(t => t.Key.Village, StringComparer.Ordinal)
-            .Select(t => new AreaTotal(t.Key.Township, byVillage ? t.Key.Village : null, t.Value.Households, t.Value.Covered, t.Value.Households - t.Value.Covered))
-            .ToList();
+        var totals = new List<AreaTotal>();
+        for (var v = 0; v < villages.Count; v++)
+        {
+            var (township, village) = villages[v];
+            if (byVillage)
+            {
+                totals.Add(new AreaTotal(township, village, households[v], covered[v], households[v] - covered[v]));
+                continue;
+            }
+
+            var last = totals.Count - 1;
+            if (last >= 0 && totals[last].Township == township)
+            {
+                var t = totals[last];
+                totals[last] = new AreaTotal(township, null, t.Households + households[v], t.Covered + covered[v], t.Uncovered + households[v] - covered[v]);
+            }
+            else
+            {
+                totals.Add(new AreaTotal(township, null, households[v], covered[v], households[v] - covered[v]));
+            }
+        }
+
+        return totals;
     }
 
     private static IReadOnlyList<string> Townships(IEnumerable<string> townships) =>

@@ -23,7 +23,7 @@ internal static class RuleSetReader
     {
         if (json.Length > MaxFileLength)
         {
-            problems.Add(new InputProblem($"the rule file is {json.Length} characters long; the limit is {MaxFileLength}", source));
+            problems.Add(new InputProblem($"the rule file is {json.Length} characters long; the limit is {MaxFileLength}", source, 1, 1));
             return null;
         }
 

@@ -27,6 +27,12 @@ internal static class RuleSetReader
             return null;
         }
 
+        if (string.IsNullOrWhiteSpace(json))
+        {
+            problems.Add(new InputProblem("the rule file is empty; a rule set is a JSON object with `name` and `groups`", source, 1, 1));
+            return null;
+        }
+
         JToken root;
         try
         {
@@ -51,8 +57,8 @@ internal static class RuleSetReader
             problems.Add(new InputProblem(
                 "not valid JSON: " + TrimNewtonsoftLocation(e.Message),
                 source,
-                e.LineNumber > 0 ? e.LineNumber : null,
-                e.LinePosition > 0 ? e.LinePosition : null,
+                e.LineNumber > 0 ? e.LineNumber : 1,
+                e.LineNumber > 0 && e.LinePosition > 0 ? e.LinePosition : null,
                 string.IsNullOrEmpty(e.Path) ? null : e.Path));
             return null;
         }

@@ -212,6 +212,17 @@ internal static class Fuzzing
         }
     }
 
+    /// <summary>How many cases ended in which outcome, for the run's output.</summary>
+    public sealed class Outcomes(params string[] names)
+    {
+        private readonly long[] _counts = new long[names.Length];
+
+        public void Count(int outcome) => Interlocked.Increment(ref _counts[outcome]);
+
+        public override string ToString() =>
+            $"{_counts.Sum():N0} cases: " + string.Join("; ", names.Select((n, i) => $"{_counts[i]:N0} {n}"));
+    }
+
     /// <summary>Shows an input for a failure report: its length and the start, escaped.</summary>
     public static string Preview(byte[] bytes)
     {

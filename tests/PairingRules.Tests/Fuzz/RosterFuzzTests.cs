@@ -4,6 +4,7 @@ using FluentAssertions;
 using PairingRules.Csv;
 using PairingRules.Synthetic;
 using Xunit;
+using Xunit.Abstractions;
 
 namespace PairingRules.Tests.Fuzz;
 
@@ -15,7 +16,7 @@ namespace PairingRules.Tests.Fuzz;
 /// <see cref="RosterException"/> whose every problem names the file and a line. Nothing else: no other exception, no hang.
 /// </summary>
 [Trait("Category", Fuzzing.Category)]
-public sealed class RosterFuzzTests
+public sealed class RosterFuzzTests(ITestOutputHelper output)
 {
     private const string HouseholdsName = "households.csv";
     private const string HelpersName = "helpers.csv";
@@ -49,14 +50,16 @@ public sealed class RosterFuzzTests
     [Fact]
     public void Read_MutatedRoster_LoadsEveryRowAndAccountsForEverythingOrFailsLocated()
     {
+        var outcomes = new Fuzzing.Outcomes("refused (located RosterException)", "loaded every row, solved, everything accounted for");
         Cases.Sample(
             mutated => Fuzzing.Bounded(() =>
             {
                 var (households, helpers) = mutated.Files();
-                Check(households, helpers);
+                outcomes.Count(Check(households, helpers));
             }),
             iter: Fuzzing.Iterations,
             print: mutated => mutated.ToString());
+        output.WriteLine(outcomes.ToString());
     }
 
     [Fact]
@@ -67,7 +70,7 @@ public sealed class RosterFuzzTests
         Fuzzing.CountDataRecords(string.Empty).Should().Be(0);
     }
 
-    private static void Check(byte[] households, byte[] helpers)
+    private static int Check(byte[] households, byte[] helpers)
     {
         Roster roster;
         try
@@ -77,12 +80,13 @@ public sealed class RosterFuzzTests
         catch (RosterException e)
         {
             Fuzzing.AssertLocated(e, HouseholdsName, HelpersName);
-            return;
+            return 0;
         }
 
         roster.Households.Should().HaveCount(Fuzzing.CountDataRecords(Fuzzing.DecodeRoster(households)), "every data row of households.csv is a household");
         roster.Helpers.Should().HaveCount(Fuzzing.CountDataRecords(Fuzzing.DecodeRoster(helpers)), "every data row of helpers.csv is a helper");
         Fuzzing.AssertAccounted(roster, Fuzzing.Solve(Rules, roster));
+        return 1;
     }
 
     /// <summary>The base rosters: as written (LF), with CRLF line ends, and with Chinese headers.</summary>

@@ -5,6 +5,7 @@ using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using PairingRules.Synthetic;
 using Xunit;
+using Xunit.Abstractions;
 
 namespace PairingRules.Tests.Fuzz;
 
@@ -16,7 +17,7 @@ namespace PairingRules.Tests.Fuzz;
 /// naming the group, the field and the input) is the documented outcome of a solve, and counts as typed.
 /// </summary>
 [Trait("Category", Fuzzing.Category)]
-public sealed class RuleFileFuzzTests
+public sealed class RuleFileFuzzTests(ITestOutputHelper output)
 {
     private const string Source = "fuzz.json";
 
@@ -58,13 +59,15 @@ public sealed class RuleFileFuzzTests
     [Fact]
     public void Load_MutatedRuleFile_LoadsAndAccountsForEverythingOrFailsLocated()
     {
+        var outcomes = new Fuzzing.Outcomes("refused (located RuleSetException)", "solved, everything accounted for", "failed on an input (RuleEvaluationException)");
         Cases.Sample(
-            mutated => Fuzzing.Bounded(() => Check(mutated.Bytes())),
+            mutated => Fuzzing.Bounded(() => outcomes.Count(Check(mutated.Bytes()))),
             iter: Fuzzing.Iterations,
             print: mutated => mutated.ToString());
+        output.WriteLine(outcomes.ToString());
     }
 
-    private static void Check(byte[] bytes)
+    private static int Check(byte[] bytes)
     {
         RuleSet rules;
         try
@@ -74,7 +77,7 @@ public sealed class RuleFileFuzzTests
         catch (RuleSetException e)
         {
             Fuzzing.AssertLocated(e, Source);
-            return;
+            return 0;
         }
 
         PairingResult result;
@@ -84,10 +87,11 @@ public sealed class RuleFileFuzzTests
         }
         catch (RuleEvaluationException)
         {
-            return;
+            return 2;
         }
 
         Fuzzing.AssertAccounted(County, result);
+        return 1;
     }
 
     /// <summary>One mutated rule file: a base file and the changes made to it, in order; rebuilt deterministically.</summary>

@@ -236,6 +236,12 @@ public static class RosterCsv
     /// <summary>Reads a stream to the end, or reports that it is longer than <see cref="RosterLimits.MaxFileBytes"/>.</summary>
     private static byte[]? ReadAll(Stream stream, string name, List<InputProblem> problems)
     {
+        if (stream.CanSeek && stream.Length - stream.Position > RosterLimits.MaxFileBytes)
+        {
+            problems.Add(TooLarge(name, string.Create(CultureInfo.InvariantCulture, $"{stream.Length - stream.Position:N0} bytes,")));
+            return null;
+        }
+
         using var memory = new MemoryStream();
         var buffer = new byte[81920];
         int read;

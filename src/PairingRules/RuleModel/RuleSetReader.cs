@@ -254,13 +254,13 @@ internal static class RuleSetReader
                 var number = value.ToObject<System.Numerics.BigInteger>();
                 if (number < 0)
                 {
-                    Problem(value, $"`{property.Name}` must be a whole number of households, 0 or more, not {number}");
+                    Problem(value, string.Create(CultureInfo.InvariantCulture, $"`{property.Name}` must be a whole number of households, 0 or more, not {number}"));
                     return null;
                 }
 
                 if (number > int.MaxValue)
                 {
-                    Problem(value, $"`{property.Name}` is {number}; the largest allowed is {int.MaxValue}");
+                    Problem(value, string.Create(CultureInfo.InvariantCulture, $"`{property.Name}` is {number}; the largest allowed is {int.MaxValue}"));
                     return null;
                 }
 

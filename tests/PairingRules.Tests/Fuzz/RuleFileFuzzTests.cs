@@ -36,6 +36,9 @@ public sealed class RuleFileFuzzTests(ITestOutputHelper output)
         JValue.CreateNull(), new JArray(), new JObject(), new JValue("helper.Tier == 1"), new JValue("household.DeepPoverty"),
         new JRaw("1e400"), new JRaw("-0"), new JRaw("99999999999999999999999999999999999"), new JValue("   "),
         new JValue(new string('x', 3000)), new JValue("\u0000"), new JValue("兜底"), new JArray(new JObject()),
+        new JValue("household.Members / (household.Members - household.Members) == 1"), new JValue("helper.Village.Length > 0"),
+        new JValue("helper.Tier.Value > 1"), new JValue("household.Attribute(household.CurrentHelper) == \"\""),
+        new JValue("household.Id.ToUpper().StartsWith(\"H\")"), new JValue("helper.Category in (\"county-leader\", \"enterprise\")"),
     ];
 
     private static readonly string[] ExpressionTokens =

@@ -48,7 +48,7 @@ internal static class Commands
         {
             rules, households, helpers, output, format, encoding,
         };
-        command.SetAction(parse =>
+        command.SetAction((parse, cancellationToken) =>
         {
             var outPath = parse.GetValue(output);
             var resultFormat = parse.GetValue(format) ?? FormatOf(outPath);
@@ -57,10 +57,10 @@ internal static class Commands
             var (ruleSet, roster, _) = ReadInputs(console, parse.GetValue(rules)!, parse.GetValue(households)!, parse.GetValue(helpers)!, rosterEncoding, auditPath: null, "nothing was solved");
             if (ruleSet is null || roster is null)
             {
-                return ExitCodes.Usage;
+                return Task.FromResult(ExitCodes.Usage);
             }
 
-            return SolveAndReport(console, ruleSet, roster, outPath, resultFormat);
+            return Task.FromResult(SolveAndReport(console, ruleSet, roster, outPath, resultFormat, cancellationToken));
         });
         return command;
     }
@@ -96,7 +96,8 @@ internal static class Commands
                 reportFormat,
                 writer => CheckReport.WriteCsv(report, writer),
                 writer => CheckReport.WriteMarkdown(ruleSet, auditName, checks, report, writer),
-                stream => CheckReport.WriteJson(checks, report, stream));
+                stream => CheckReport.WriteJson(checks, report, stream),
+                cancellationToken);
 
             CheckReport.WriteConsole(console.Out, ruleSet, auditName, checks, report, outPath);
             return report.IsClean ? ExitCodes.Complete : ExitCodes.Gaps;
@@ -177,36 +178,37 @@ internal static class Commands
     }
 
     /// <summary>Writes --out, when given, in its format: CSV (UTF-8 with BOM), Markdown (UTF-8) or JSON; whole or not at all.</summary>
-    private static void WriteOutput(string? outPath, string format, Action<TextWriter> csv, Action<TextWriter> markdown, Action<Stream> json)
+    private static void WriteOutput(string? outPath, string format, Action<TextWriter> csv, Action<TextWriter> markdown, Action<Stream> json, CancellationToken cancellationToken)
     {
         switch (outPath is null ? null : format)
         {
             case null:
                 break;
             case "csv":
-                AtomicFile.WriteText(outPath!, Encoding.UTF8, csv);
+                AtomicFile.WriteText(outPath!, Encoding.UTF8, csv, cancellationToken);
                 break;
             case "md":
-                AtomicFile.WriteText(outPath!, new UTF8Encoding(false), markdown);
+                AtomicFile.WriteText(outPath!, new UTF8Encoding(false), markdown, cancellationToken);
                 break;
             default:
-                AtomicFile.WriteBytes(outPath!, json);
+                AtomicFile.WriteBytes(outPath!, json, cancellationToken);
                 break;
         }
     }
 
-    private static int SolveAndReport(CliConsole console, RuleSet ruleSet, Roster roster, string? outPath, string format)
+    private static int SolveAndReport(CliConsole console, RuleSet ruleSet, Roster roster, string? outPath, string format, CancellationToken cancellationToken = default)
     {
         console.Progress(string.Create(CultureInfo.InvariantCulture, $"Solving {roster.Households.Count:N0} households with {roster.Helpers.Count:N0} helpers …"));
         var watch = Stopwatch.StartNew();
-        var result = ruleSet.Solve(roster);
+        var result = ruleSet.Solve(roster, cancellationToken);
         console.Progress(string.Create(CultureInfo.InvariantCulture, $"Solved in {watch.Elapsed.TotalSeconds:0.0} s."));
         WriteOutput(
             outPath,
             format,
             writer => ResultCsv.Write(roster, result, writer),
             writer => MarkdownReport.Write(ruleSet, roster, result, writer),
-            stream => ResultJson.Write(result, stream));
+            stream => ResultJson.Write(result, stream),
+            cancellationToken);
 
         ConsoleReport.Write(console.Out, ruleSet, roster, result, outPath);
         return result.IsComplete ? ExitCodes.Complete : ExitCodes.Gaps;

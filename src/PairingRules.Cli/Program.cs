@@ -17,8 +17,11 @@ internal static class Program
     /// <param name="output">Where reports go (stdout).</param>
     /// <param name="error">Where errors and progress go (stderr).</param>
     /// <param name="showProgress">Whether to write progress messages to <paramref name="error"/>: only on a terminal.</param>
+    /// <param name="cancellationToken">
+    /// Stops a running command as Ctrl+C does (which the command line also wires to it): nothing is written then.
+    /// </param>
     /// <returns>The exit code: <see cref="ExitCodes"/>.</returns>
-    internal static int Run(string[] args, TextWriter output, TextWriter error, bool showProgress = false)
+    internal static int Run(string[] args, TextWriter output, TextWriter error, bool showProgress = false, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(args);
         var console = new CliConsole(output, error, showProgress);
@@ -37,7 +40,8 @@ internal static class Program
 
         try
         {
-            return parsed.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+            var configuration = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
+            return parsed.InvokeAsync(configuration, cancellationToken).GetAwaiter().GetResult();
         }
         catch (InputException e)
         {
@@ -61,7 +65,7 @@ internal static class Program
         }
         catch (OperationCanceledException)
         {
-            error.WriteLine("pairing-rules: cancelled");
+            error.WriteLine("pairing-rules: cancelled; no output was written");
             return ExitCodes.Usage;
         }
 #pragma warning disable CA1031 // The tool's last line of defence: no stack trace reaches the user.

@@ -155,7 +155,7 @@ public sealed class AuditWorkflow
                     Problem(ruleObject["RuleName"]!, $"duplicate rule name `{ruleName}` in workflow `{name}`");
                 }
 
-                var check = compiler.Check(expression, Expression.Parameter(input.Type, input.Name));
+                var check = compiler.Check(expression, Expression.Parameter(input.Type, input.Name), mapCulture: false);
                 if (check.Body is null)
                 {
                     var why = check.Refused.Count > 0 ? $"not allowed in a rule expression: {string.Join("; ", check.Refused)}" : check.Error;

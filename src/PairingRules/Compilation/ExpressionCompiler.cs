@@ -54,7 +54,14 @@ internal sealed partial class ExpressionCompiler
     /// Parses <paramref name="expression"/> with RulesEngine over <paramref name="parameter"/> and checks it against
     /// the limits and <see cref="ExpressionPolicy"/>: the body when it passes, else why not (refused constructs apart).
     /// </summary>
-    public (Expression? Body, string? Error, IReadOnlyList<string> Refused) Check(string expression, ParameterExpression parameter)
+    /// <param name="expression">The expression text.</param>
+    /// <param name="parameter">The one variable it may read.</param>
+    /// <param name="mapCulture">
+    /// Whether the body is compiled by us, so that culture-dependent string calls are rewritten to culture-independent
+    /// ones (<see cref="InvariantStrings"/>); <see langword="false"/> where RulesEngine runs the text as written (audit
+    /// files), which refuses them instead.
+    /// </param>
+    public (Expression? Body, string? Error, IReadOnlyList<string> Refused) Check(string expression, ParameterExpression parameter, bool mapCulture = true)
     {
         if (expression.Length > ExpressionPolicy.MaxLength)
         {
@@ -81,8 +88,8 @@ internal sealed partial class ExpressionCompiler
             return (null, Explain(e.Message, parameter.Type, parameter.Name!), []);
         }
 
-        var refused = ExpressionPolicy.Check(body, parameter);
-        return refused.Count > 0 ? (null, null, refused) : (body, null, []);
+        var refused = ExpressionPolicy.Check(body, parameter, mapCulture);
+        return refused.Count > 0 ? (null, null, refused) : (mapCulture ? InvariantStrings.Rewrite(body) : body, null, []);
     }
 
     private static string Explain(string message, Type input, string name)
@@ -99,6 +106,11 @@ internal sealed partial class ExpressionCompiler
         if (message.StartsWith("Expression of type 'Boolean' expected", StringComparison.Ordinal))
         {
             return $"the expression must be a condition that is true or false, for example `{name}.{(input == typeof(Helper) ? "Tier == 1" : "DeepPoverty")}`";
+        }
+
+        if (message.StartsWith("Expression is missing an 'as' clause", StringComparison.Ordinal))
+        {
+            return "creating objects (`new`) is not allowed in a rule expression";
         }
 
         var unknownIdentifier = UnknownIdentifier().Match(message);

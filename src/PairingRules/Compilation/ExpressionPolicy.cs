@@ -36,15 +36,29 @@ internal sealed class ExpressionPolicy : ExpressionVisitor
     /// <summary>The types whose public properties expressions may read: the inputs and the audit facts.</summary>
     private static readonly HashSet<Type> InputTypes = [typeof(Helper), typeof(Household), typeof(HouseholdAuditFacts), typeof(HelperAuditFacts)];
 
+    /// <summary>The parameter types a string method may take: no <c>object</c>, culture or format provider.</summary>
+    private static readonly HashSet<Type> StringParameterTypes = [typeof(string), typeof(char), typeof(int), typeof(bool), typeof(char[])];
+
     private readonly ParameterExpression _parameter;
+    private readonly bool _mapCulture;
     private readonly List<string> _violations = [];
 
-    private ExpressionPolicy(ParameterExpression parameter) => _parameter = parameter;
+    private ExpressionPolicy(ParameterExpression parameter, bool mapCulture)
+    {
+        _parameter = parameter;
+        _mapCulture = mapCulture;
+    }
 
     /// <summary>Returns every construct in <paramref name="body"/> that the policy refuses.</summary>
-    public static IReadOnlyList<string> Check(Expression body, ParameterExpression parameter)
+    /// <param name="body">The parsed expression.</param>
+    /// <param name="parameter">The one variable it may read.</param>
+    /// <param name="mapCulture">
+    /// Whether culture-dependent string calls that <see cref="InvariantStrings"/> maps are accepted (the caller compiles
+    /// the rewritten tree); when <see langword="false"/> (the expression runs as written) they are refused.
+    /// </param>
+    public static IReadOnlyList<string> Check(Expression body, ParameterExpression parameter, bool mapCulture)
     {
-        var policy = new ExpressionPolicy(parameter);
+        var policy = new ExpressionPolicy(parameter, mapCulture);
         policy.Visit(body);
         return policy._violations.Distinct(StringComparer.Ordinal).ToArray();
     }
@@ -143,6 +157,15 @@ internal sealed class ExpressionPolicy : ExpressionVisitor
         if (!allowed)
         {
             Refuse($"the method {declaring?.Name}.{method.Name}");
+        }
+        else if (declaring == typeof(string) && method.GetParameters().Any(p => !StringParameterTypes.Contains(p.ParameterType)))
+        {
+            Refuse($"the method String.{method.Name}({string.Join(", ", method.GetParameters().Select(p => p.ParameterType.Name))})");
+        }
+        else if (InvariantStrings.IsCultureSensitive(method) && !(_mapCulture && InvariantStrings.CanMap(method)))
+        {
+            Refuse($"the culture-dependent method String.{method.Name}({string.Join(", ", method.GetParameters().Select(p => p.ParameterType.Name))}); " +
+                   "use ToUpperInvariant(), ToLowerInvariant(), == or Contains");
         }
 
         return visited;

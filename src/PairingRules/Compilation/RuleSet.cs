@@ -150,7 +150,9 @@ public sealed partial class RuleSet
     public PairingResult Solve(Roster roster, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(roster);
-        return PairingSolver.Solve(this, roster, cancellationToken);
+        var result = PairingSolver.Solve(this, roster, cancellationToken);
+        ResultAccounting.AssertInDebug(roster, result);
+        return result;
     }
 
     /// <summary>

@@ -10,9 +10,11 @@ namespace PairingRules.Csv;
 /// export them from the poverty registry (docs/roster-format.md describes the format with examples).
 /// </summary>
 /// <remarks>
-/// <para><b>Encoding.</b> UTF-8 with or without a byte-order mark; when the bytes are not valid UTF-8 they are read as
-/// GB18030 (a superset of GBK and GB2312, what Excel writes on a Chinese system). An explicit encoding overrides the
-/// detection.</para>
+/// <para><b>Encoding.</b> UTF-8 with or without a byte-order mark; UTF-16 with a byte-order mark; when the bytes are not
+/// valid UTF-8 they are read as GB18030 (a superset of GBK and GB2312, what Excel writes on a Chinese system). An
+/// explicit encoding overrides the detection.</para>
+/// <para><b>Limits.</b> At most 512 MiB a file, 256 columns, 4,096 characters a value, 5,000,000 households and
+/// 1,000,000 helpers; beyond them reading fails with a <see cref="RosterException"/> that names the place.</para>
 /// <para><b>households.csv</b>, required columns (accepted headers in brackets):
 /// <c>id</c> [户编号, 编号], <c>township</c> [乡镇, 乡(镇), 乡（镇）], <c>village</c> [村, 行政村],
 /// <c>poor_village</c> [是否贫困村], <c>deep_poverty</c> [是否深度贫困户]; optional:
@@ -61,14 +63,27 @@ public static class RosterCsv
         }
     }
 
-    /// <summary>Detects the encoding of a roster file: UTF-8 when the bytes are valid UTF-8 (with or without BOM), else GB18030.</summary>
+    /// <summary>
+    /// Detects the encoding of a roster file: UTF-16 when it starts with a UTF-16 byte-order mark (what Excel's
+    /// "Unicode text" writes), UTF-8 when the bytes are valid UTF-8 (with or without BOM), else GB18030.
+    /// </summary>
     /// <param name="bytes">The file's bytes.</param>
-    /// <returns>UTF-8 or GB18030.</returns>
+    /// <returns>UTF-16 (little or big endian), UTF-8 or GB18030.</returns>
     public static Encoding DetectEncoding(ReadOnlySpan<byte> bytes)
     {
         if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
         {
             return Encoding.UTF8;
+        }
+
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]))
+        {
+            return Encoding.Unicode;
+        }
+
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
+        {
+            return Encoding.BigEndianUnicode;
         }
 
         try
@@ -121,7 +136,15 @@ public static class RosterCsv
         ArgumentNullException.ThrowIfNull(householdsName);
         ArgumentNullException.ThrowIfNull(helpers);
         ArgumentNullException.ThrowIfNull(helpersName);
-        return Parse(ReadAll(households), householdsName, ReadAll(helpers), helpersName, encoding);
+        var problems = new List<InputProblem>();
+        var householdBytes = ReadAll(households, householdsName, problems);
+        var helperBytes = ReadAll(helpers, helpersName, problems);
+        if (householdBytes is null || helperBytes is null)
+        {
+            throw new RosterException(problems);
+        }
+
+        return Parse(householdBytes, householdsName, helperBytes, helpersName, encoding);
     }
 
     /// <summary>Writes households as a <c>households.csv</c> that <see cref="Read(string, string, Encoding?)"/> reads back.</summary>
@@ -213,10 +236,29 @@ public static class RosterCsv
 
     private static string Bool(bool value) => value ? "true" : "false";
 
-    private static byte[] ReadAll(Stream stream)
+    /// <summary>Reads a stream to the end, or reports that it is longer than <see cref="RosterLimits.MaxFileBytes"/>.</summary>
+    private static byte[]? ReadAll(Stream stream, string name, List<InputProblem> problems)
     {
+        if (stream.CanSeek && stream.Length - stream.Position > RosterLimits.MaxFileBytes)
+        {
+            problems.Add(TooLarge(name, string.Create(CultureInfo.InvariantCulture, $"{stream.Length - stream.Position:N0} bytes,")));
+            return null;
+        }
+
         using var memory = new MemoryStream();
-        stream.CopyTo(memory);
+        var buffer = new byte[81920];
+        int read;
+        while ((read = stream.Read(buffer, 0, buffer.Length)) > 0)
+        {
+            if (memory.Length + read > RosterLimits.MaxFileBytes)
+            {
+                problems.Add(TooLarge(name, "more than"));
+                return null;
+            }
+
+            memory.Write(buffer, 0, read);
+        }
+
         return memory.ToArray();
     }
 
@@ -224,6 +266,12 @@ public static class RosterCsv
     {
         try
         {
+            if (new FileInfo(path).Length > RosterLimits.MaxFileBytes)
+            {
+                problems.Add(TooLarge(path, string.Create(CultureInfo.InvariantCulture, $"{new FileInfo(path).Length:N0} bytes,")));
+                return null;
+            }
+
             return File.ReadAllBytes(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
@@ -233,11 +281,16 @@ public static class RosterCsv
         }
     }
 
+    private static InputProblem TooLarge(string file, string size) => new(
+        $"the file is {size} above the limit of {RosterLimits.Format(RosterLimits.MaxFileBytes)} bytes (512 MiB) for a roster file; split the county or leave out columns the rules do not read",
+        file,
+        1);
+
     private static Roster Parse(byte[] householdBytes, string householdsName, byte[] helperBytes, string helpersName, Encoding? encoding)
     {
         var problems = new List<InputProblem>();
-        var households = CsvTable.Parse(Decode(householdBytes, encoding), householdsName, "id,township,village,poor_village,deep_poverty", problems);
-        var helpers = CsvTable.Parse(Decode(helperBytes, encoding), helpersName, "id,category,township,village,tier", problems);
+        var households = CsvTable.Parse(Decode(householdBytes, encoding), householdsName, "id,township,village,poor_village,deep_poverty", RosterLimits.MaxHouseholds, "household", problems);
+        var helpers = CsvTable.Parse(Decode(helperBytes, encoding), helpersName, "id,category,township,village,tier", RosterLimits.MaxHelpers, "helper", problems);
         var roster = RosterCsvReader.Read(households, helpers, problems);
         if (problems.Count > 0 || roster is null)
         {
@@ -250,7 +303,8 @@ public static class RosterCsv
     private static string Decode(byte[] bytes, Encoding? encoding)
     {
         encoding ??= DetectEncoding(bytes);
-        var start = encoding.CodePage == Encoding.UTF8.CodePage && bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? 3 : 0;
+        var preamble = encoding.Preamble;
+        var start = preamble.Length > 0 && bytes.AsSpan().StartsWith(preamble) ? preamble.Length : 0;
         return encoding.GetString(bytes, start, bytes.Length - start);
     }
 }

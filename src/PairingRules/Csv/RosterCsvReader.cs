@@ -94,6 +94,7 @@ internal static class RosterCsvReader
     /// </summary>
     private static List<T>? ReadRows<T>(CsvTable table, RosterColumn[] spec, string kind, List<InputProblem> problems, Func<Row, string?, int, Func<T>> read)
     {
+
         var columns = ColumnMap.Create(table, spec, problems);
         if (columns is null)
         {
@@ -298,7 +299,7 @@ internal static class RosterCsvReader
                 return 0m;
             }
 
-            return income;
+            return income == 0m ? 0m : income; // `-0` parses as a negative zero
         }
 
         public string? Category()

@@ -36,14 +36,14 @@ public sealed class Household
         ArgumentException.ThrowIfNullOrWhiteSpace(township);
         ArgumentException.ThrowIfNullOrWhiteSpace(village);
         ArgumentOutOfRangeException.ThrowIfLessThan(members, 1);
-        ArgumentOutOfRangeException.ThrowIfNegative(income);
+        ArgumentOutOfRangeException.ThrowIfLessThan(income, 0m);
         Id = id;
         Township = township;
         Village = village;
         PoorVillage = poorVillage;
         DeepPoverty = deepPoverty;
         Members = members;
-        Income = income;
+        Income = income == 0m ? 0m : income; // no negative zero (-0), which would print as "-0"
         CurrentHelper = string.IsNullOrWhiteSpace(currentHelper) ? null : currentHelper;
         Attributes = Attributes_.Freeze(attributes);
     }

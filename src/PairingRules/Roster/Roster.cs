@@ -16,7 +16,8 @@ public sealed class Roster
     /// <param name="households">The households.</param>
     /// <param name="helpers">The helpers.</param>
     /// <exception cref="ArgumentNullException">An argument or element is null.</exception>
-    /// <exception cref="RosterException">Two households or two helpers share an id; every duplicate is listed.</exception>
+    /// <exception cref="RosterException">Two households or two helpers share an id (every duplicate is listed), or the roster has
+    /// more than 5,000,000 households or 1,000,000 helpers.</exception>
     public Roster(IEnumerable<Household> households, IEnumerable<Helper> helpers)
     {
         ArgumentNullException.ThrowIfNull(households);
@@ -24,6 +25,23 @@ public sealed class Roster
         Households = households.ToArray();
         Helpers = helpers.ToArray();
         var problems = new List<InputProblem>();
+        if (Households.Count > RosterLimits.MaxHouseholds)
+        {
+            problems.Add(new InputProblem(
+                $"the roster has {RosterLimits.Format(Households.Count)} households; the limit is {RosterLimits.Format(RosterLimits.MaxHouseholds)}", path: "households"));
+        }
+
+        if (Helpers.Count > RosterLimits.MaxHelpers)
+        {
+            problems.Add(new InputProblem(
+                $"the roster has {RosterLimits.Format(Helpers.Count)} helpers; the limit is {RosterLimits.Format(RosterLimits.MaxHelpers)}", path: "helpers"));
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new RosterException(problems);
+        }
+
         _householdIndex = Index(Households, h => h.Id, "household", problems);
         _helperIndex = Index(Helpers, h => h.Id, "helper", problems);
         if (problems.Count > 0)

@@ -23,7 +23,13 @@ internal static class RuleSetReader
     {
         if (json.Length > MaxFileLength)
         {
-            problems.Add(new InputProblem($"the rule file is {json.Length} characters long; the limit is {MaxFileLength}", source));
+            problems.Add(new InputProblem($"the rule file is {json.Length} characters long; the limit is {MaxFileLength}", source, 1, 1));
+            return null;
+        }
+
+        if (string.IsNullOrWhiteSpace(json))
+        {
+            problems.Add(new InputProblem("the rule file is empty; a rule set is a JSON object with `name` and `groups`", source, 1, 1));
             return null;
         }
 
@@ -51,8 +57,8 @@ internal static class RuleSetReader
             problems.Add(new InputProblem(
                 "not valid JSON: " + TrimNewtonsoftLocation(e.Message),
                 source,
-                e.LineNumber > 0 ? e.LineNumber : null,
-                e.LinePosition > 0 ? e.LinePosition : null,
+                e.LineNumber > 0 ? e.LineNumber : 1,
+                e.LineNumber > 0 && e.LinePosition > 0 ? e.LinePosition : null,
                 string.IsNullOrEmpty(e.Path) ? null : e.Path));
             return null;
         }
@@ -248,13 +254,13 @@ internal static class RuleSetReader
                 var number = value.ToObject<System.Numerics.BigInteger>();
                 if (number < 0)
                 {
-                    Problem(value, $"`{property.Name}` must be a whole number of households, 0 or more, not {number}");
+                    Problem(value, string.Create(CultureInfo.InvariantCulture, $"`{property.Name}` must be a whole number of households, 0 or more, not {number}"));
                     return null;
                 }
 
                 if (number > int.MaxValue)
                 {
-                    Problem(value, $"`{property.Name}` is {number}; the largest allowed is {int.MaxValue}");
+                    Problem(value, string.Create(CultureInfo.InvariantCulture, $"`{property.Name}` is {number}; the largest allowed is {int.MaxValue}"));
                     return null;
                 }
 

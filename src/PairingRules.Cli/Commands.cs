@@ -133,12 +133,12 @@ internal static class Commands
     {
         var (preset, seed, households) = CountyOptions();
         var command = new Command("demo", "Generate the synthetic Xing County in memory, solve it with the Xing County rules and print the report.") { preset, seed, households };
-        command.SetAction(parse =>
+        command.SetAction((parse, cancellationToken) =>
         {
             var options = Presets.Options(parse.GetValue(preset)!, parse.GetValue(seed), parse.GetValue(households));
             console.Progress($"Generating the synthetic county ({options.Households.ToString("N0", CultureInfo.InvariantCulture)} households) …");
             var roster = SyntheticCounty.Generate(options);
-            return SolveAndReport(console, RuleSet.LoadXingCounty(), roster, outPath: null, format: "json");
+            return Task.FromResult(SolveAndReport(console, RuleSet.LoadXingCounty(), roster, outPath: null, format: "json", cancellationToken));
         });
         return command;
     }
@@ -196,7 +196,7 @@ internal static class Commands
         }
     }
 
-    private static int SolveAndReport(CliConsole console, RuleSet ruleSet, Roster roster, string? outPath, string format, CancellationToken cancellationToken = default)
+    private static int SolveAndReport(CliConsole console, RuleSet ruleSet, Roster roster, string? outPath, string format, CancellationToken cancellationToken)
     {
         console.Progress(string.Create(CultureInfo.InvariantCulture, $"Solving {roster.Households.Count:N0} households with {roster.Helpers.Count:N0} helpers …"));
         var watch = Stopwatch.StartNew();

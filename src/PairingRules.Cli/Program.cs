@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Runtime.InteropServices;
 using System.Text;
 
 namespace PairingRules.Cli;
@@ -6,10 +7,30 @@ namespace PairingRules.Cli;
 /// <summary>The <c>pairing-rules</c> tool: parses the command line, runs a command and turns failures into exit codes.</summary>
 internal static class Program
 {
+    /// <summary>How long a command may take to stop after Ctrl+C or SIGTERM before the process ends anyway.</summary>
+    private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(5);
+
     public static int Main(string[] args)
     {
         Console.OutputEncoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
-        return Run(args, Console.Out, Console.Error, showProgress: !Console.IsErrorRedirected);
+
+        // Ctrl+C (SIGINT) and SIGTERM cancel the running command, which stops a solve and writes nothing; a command
+        // still running StopTimeout later (reading a large roster is not cancellable) ends with exit code 130. Either
+        // way no output file is half-written: outputs are moved into place only when complete (AtomicFile).
+        using var stop = new CancellationTokenSource();
+        void Stop(PosixSignalContext context)
+        {
+            context.Cancel = true;
+            if (!stop.IsCancellationRequested)
+            {
+                stop.Cancel();
+                _ = Task.Delay(StopTimeout).ContinueWith(_ => Environment.Exit(130), TaskScheduler.Default);
+            }
+        }
+
+        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+        return Run(args, Console.Out, Console.Error, showProgress: !Console.IsErrorRedirected, stop.Token);
     }
 
     /// <summary>Runs the tool in-process (the tests call this).</summary>
@@ -40,7 +61,8 @@ internal static class Program
 
         try
         {
-            var configuration = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
+            // ProcessTerminationTimeout = null: Main handles Ctrl+C and SIGTERM through cancellationToken.
+            var configuration = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null };
             return parsed.InvokeAsync(configuration, cancellationToken).GetAwaiter().GetResult();
         }
         catch (InputException e)

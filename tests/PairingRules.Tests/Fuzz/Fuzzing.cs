@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using CsCheck;
 using FluentAssertions;
+using Xunit.Abstractions;
 
 namespace PairingRules.Tests.Fuzz;
 
@@ -27,6 +28,17 @@ internal static class Fuzzing
         long.TryParse(Environment.GetEnvironmentVariable("PAIRING_RULES_FUZZ_ITERATIONS"), NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0
             ? n
             : DefaultIterations;
+
+    /// <summary>
+    /// Samples <see cref="Iterations"/> cases, each <see cref="Bounded"/>; <paramref name="check"/> returns the index of
+    /// the outcome in <paramref name="outcomes"/> or throws. Writes how many cases ended in each outcome.
+    /// </summary>
+    public static void Run<T>(Gen<T> cases, Func<T, int> check, ITestOutputHelper output, params string[] outcomes)
+    {
+        var counts = new Outcomes(outcomes);
+        cases.Sample(c => Bounded(() => counts.Count(check(c))), iter: Iterations, print: c => c?.ToString() ?? "null");
+        output.WriteLine(counts.ToString());
+    }
 
     /// <summary>
     /// Runs one case on a worker and waits for it at most <see cref="HangLimit"/>: a case that does not end is a failure

@@ -50,16 +50,16 @@ public sealed class RosterFuzzTests(ITestOutputHelper output)
     [Fact]
     public void Read_MutatedRoster_LoadsEveryRowAndAccountsForEverythingOrFailsLocated()
     {
-        var outcomes = new Fuzzing.Outcomes("refused (located RosterException)", "loaded every row, solved, everything accounted for");
-        Cases.Sample(
-            mutated => Fuzzing.Bounded(() =>
+        Fuzzing.Run(
+            Cases,
+            mutated =>
             {
                 var (households, helpers) = mutated.Files();
-                outcomes.Count(Check(households, helpers));
-            }),
-            iter: Fuzzing.Iterations,
-            print: mutated => mutated.ToString());
-        output.WriteLine(outcomes.ToString());
+                return Check(households, helpers);
+            },
+            output,
+            "refused (located RosterException)",
+            "loaded every row, solved, everything accounted for");
     }
 
     [Fact]

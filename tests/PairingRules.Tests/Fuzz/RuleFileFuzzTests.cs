@@ -62,12 +62,13 @@ public sealed class RuleFileFuzzTests(ITestOutputHelper output)
     [Fact]
     public void Load_MutatedRuleFile_LoadsAndAccountsForEverythingOrFailsLocated()
     {
-        var outcomes = new Fuzzing.Outcomes("refused (located RuleSetException)", "solved, everything accounted for", "failed on an input (RuleEvaluationException)");
-        Cases.Sample(
-            mutated => Fuzzing.Bounded(() => outcomes.Count(Check(mutated.Bytes()))),
-            iter: Fuzzing.Iterations,
-            print: mutated => mutated.ToString());
-        output.WriteLine(outcomes.ToString());
+        Fuzzing.Run(
+            Cases,
+            mutated => Check(mutated.Bytes()),
+            output,
+            "refused (located RuleSetException)",
+            "solved, everything accounted for",
+            "failed on an input (RuleEvaluationException)");
     }
 
     private static int Check(byte[] bytes)

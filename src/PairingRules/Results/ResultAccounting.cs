@@ -8,7 +8,20 @@ namespace PairingRules;
 /// </summary>
 internal static class ResultAccounting
 {
-    /// <summary>Runs <see cref="Check"/> in debug builds (the tests run those); release builds rely on the solver's count check.</summary>
+    /// <summary>Every household appears once (paired or uncovered) and every helper once (loaded or unselected), by count; every solve runs it.</summary>
+    /// <exception cref="InvalidOperationException">The counts differ.</exception>
+    public static void CheckCounts(Roster roster, PairingResult result)
+    {
+        if (result.Pairings.Count + result.Uncovered.Count != roster.Households.Count ||
+            result.Helpers.Count + result.Unselected.Count != roster.Helpers.Count)
+        {
+            throw new InvalidOperationException(
+                $"Internal error: the result accounts for {result.Pairings.Count + result.Uncovered.Count} of {roster.Households.Count} households " +
+                $"and {result.Helpers.Count + result.Unselected.Count} of {roster.Helpers.Count} helpers.");
+        }
+    }
+
+    /// <summary>Runs <see cref="Check"/> in debug builds (the tests run those); release builds rely on <see cref="CheckCounts"/>.</summary>
     [Conditional("DEBUG")]
     public static void AssertInDebug(Roster roster, PairingResult result) => Check(roster, result);
 

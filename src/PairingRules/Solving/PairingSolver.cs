@@ -6,25 +6,27 @@ internal static class PairingSolver
     public static PairingResult Solve(RuleSet rules, Roster roster, CancellationToken cancellationToken)
     {
         var placement = Placement.Of(rules, roster, cancellationToken);
-        var problem = Build(placement, keepCurrent: true);
+        var problem = Build(placement, keepCurrent: true, cancellationToken);
         var solution = FlowModel.Solve(problem, cancellationToken);
         ObjectiveValues? fresh = null;
         if (problem.KeptCount > 0)
         {
-            var freshProblem = Build(placement, keepCurrent: false);
+            var freshProblem = Build(placement, keepCurrent: false, cancellationToken);
             fresh = ResultBuilder.Objective(freshProblem, FlowModel.Solve(freshProblem, cancellationToken));
         }
 
+        cancellationToken.ThrowIfCancellationRequested();
         var result = ResultBuilder.Build(problem, solution, fresh);
-        CheckNothingLost(roster, result);
+        ResultAccounting.CheckCounts(roster, result);
+        ResultAccounting.AssertInDebug(roster, result);
         return result;
     }
 
     public static PairingProblem Build(RuleSet rules, Roster roster, bool keepCurrent, CancellationToken cancellationToken) =>
-        Build(Placement.Of(rules, roster, cancellationToken), keepCurrent);
+        Build(Placement.Of(rules, roster, cancellationToken), keepCurrent, cancellationToken);
 
     /// <summary>Builds the compressed problem from the evaluated rules; the expressions are not evaluated again.</summary>
-    private static PairingProblem Build(Placement placement, bool keepCurrent)
+    private static PairingProblem Build(Placement placement, bool keepCurrent, CancellationToken cancellationToken)
     {
         var rules = placement.Rules;
         var roster = placement.Roster;
@@ -86,6 +88,11 @@ internal static class PairingSolver
         Span<char> bits = placement.FilterCount <= 256 ? stackalloc char[placement.FilterCount] : new char[placement.FilterCount];
         for (var h = 0; h < households.Count; h++)
         {
+            if ((h & 4095) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
             if (kept[h] >= 0)
             {
                 continue;
@@ -166,18 +173,6 @@ internal static class PairingSolver
             .ToList();
 
         return new PairingProblem(rules, roster, groupOfHelper, placement.UnselectedReason, kept, changes, filterOfGroup, orderedHouseholdClasses, orderedHelperClasses, preload);
-    }
-
-    /// <summary>Every household appears once (paired or uncovered) and every helper once (loaded or unselected).</summary>
-    private static void CheckNothingLost(Roster roster, PairingResult result)
-    {
-        if (result.Pairings.Count + result.Uncovered.Count != roster.Households.Count ||
-            result.Helpers.Count + result.Unselected.Count != roster.Helpers.Count)
-        {
-            throw new InvalidOperationException(
-                $"Internal error: the result accounts for {result.Pairings.Count + result.Uncovered.Count} of {roster.Households.Count} households " +
-                $"and {result.Helpers.Count + result.Unselected.Count} of {roster.Helpers.Count} helpers.");
-        }
     }
 }
 

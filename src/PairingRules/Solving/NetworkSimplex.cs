@@ -14,8 +14,9 @@ namespace PairingRules.Solving;
 /// from the join), which rules out cycling; the caller supplies the initial strongly feasible tree, so no
 /// artificial arcs or big-M costs are needed. The tree keeps subtree sizes: the join of a cycle is found by
 /// climbing from the smaller subtree, and after a pivot the potentials of whichever side of the tree is smaller
-/// (the moved subtree or the rest) are shifted, since only differences of potentials matter. Every node but the root must have its initial tree arc set with
-/// <see cref="SetTreeArc"/>, and the graph must admit no negative cycle of unbounded capacity.
+/// (the moved subtree or the rest) are shifted, since only differences of potentials matter. Every node but the
+/// root must have its initial tree arc set with <see cref="SetTreeArc"/>, and the graph must admit no negative
+/// cycle of unbounded capacity.
 /// </para>
 /// </remarks>
 internal sealed class NetworkSimplex

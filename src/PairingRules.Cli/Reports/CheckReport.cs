@@ -1,7 +1,7 @@
 using System.Globalization;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using CsvHelper;
+using static PairingRules.Cli.ReportFormat;
 
 namespace PairingRules.Cli;
 
@@ -82,7 +82,7 @@ internal static class CheckReport
     /// </summary>
     public static void WriteJson(AuditWorkflow audit, AuditReport report, Stream stream)
     {
-        using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, NewLine = "\n" });
+        using var json = ReportFormat.CreateJsonWriter(stream);
         json.WriteStartObject();
         json.WriteStartObject("summary");
         json.WriteNumber("households", report.Households);
@@ -96,18 +96,13 @@ internal static class CheckReport
 
         json.WriteEndObject();
         json.WriteEndObject();
-        json.WriteStartArray("findings");
-        foreach (var f in report.Findings)
+        json.WriteObjects("findings", report.Findings, (json, f) =>
         {
-            json.WriteStartObject();
             json.WriteString("check", f.Check);
             json.WriteString("subject", SubjectName(f.Subject));
             json.WriteString("id", f.Id);
             json.WriteString("message", f.Message);
-            json.WriteEndObject();
-        }
-
-        json.WriteEndArray();
+        });
         json.WriteEndObject();
         json.Flush();
         stream.WriteByte((byte)'\n');
@@ -148,12 +143,7 @@ internal static class CheckReport
         w.WriteLine();
         w.WriteLine("## Checks");
         w.WriteLine();
-        w.WriteLine("| Check | Findings |");
-        w.WriteLine("|---|---:|");
-        foreach (var (check, count) in CountsByCheck(audit, report))
-        {
-            w.WriteLine(F($"| {Cell(check)} | {count:N0} |"));
-        }
+        WriteTable(w, "| Check | Findings |", "|---|---:|", CountsByCheck(audit, report), c => F($"| {Cell(c.Check)} | {c.Count:N0} |"));
 
         foreach (var (subject, title, column) in new[] { (AuditSubject.Household, "Households", "Household"), (AuditSubject.Helper, "Helpers", "Helper") })
         {
@@ -166,18 +156,9 @@ internal static class CheckReport
             w.WriteLine();
             w.WriteLine($"## Findings: {title.ToLowerInvariant()}");
             w.WriteLine();
-            w.WriteLine($"| {column} | Check | Finding |");
-            w.WriteLine("|---|---|---|");
-            foreach (var f in findings)
-            {
-                w.WriteLine($"| {Cell(f.Id)} | {Cell(f.Check)} | {Cell(f.Message)} |");
-            }
+            WriteTable(w, $"| {column} | Check | Finding |", "|---|---|---|", findings, f => $"| {Cell(f.Id)} | {Cell(f.Check)} | {Cell(f.Message)} |");
         }
     }
 
     private static string SubjectName(AuditSubject subject) => subject == AuditSubject.Household ? "household" : "helper";
-
-    private static string Cell(string text) => text.Replace("|", "\\|", StringComparison.Ordinal).Replace('\n', ' ');
-
-    private static string F(FormattableString text) => text.ToString(Invariant);
 }

@@ -1,12 +1,10 @@
-using System.Globalization;
+using static PairingRules.Cli.ReportFormat;
 
 namespace PairingRules.Cli;
 
 /// <summary>The short reports printed on stdout: totals, gaps per township, certificates; and a rule set's groups.</summary>
 internal static class ConsoleReport
 {
-    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
-
     /// <summary>
     /// What keeping the previous pairings cost against a fresh solve, in coverage, idle helpers and quota; null when
     /// nothing was kept.
@@ -143,6 +141,4 @@ internal static class ConsoleReport
             output.WriteLine($"      households: {g.HouseholdsExpression}");
         }
     }
-
-    private static string F(FormattableString text) => text.ToString(Invariant);
 }

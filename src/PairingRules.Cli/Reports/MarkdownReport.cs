@@ -1,12 +1,10 @@
-using System.Globalization;
+using static PairingRules.Cli.ReportFormat;
 
 namespace PairingRules.Cli;
 
 /// <summary>The report a county office would print (<c>solve --format md</c>): summary, groups, gaps per township, certificates.</summary>
 internal static class MarkdownReport
 {
-    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
-
     public static void Write(RuleSet ruleSet, Roster roster, PairingResult result, TextWriter w)
     {
         w.NewLine = "\n";
@@ -37,34 +35,22 @@ internal static class MarkdownReport
 
         w.WriteLine("## Groups");
         w.WriteLine();
-        w.WriteLine("| Group | Label | Helpers | Households | Quota total | Shortfall | Idle |");
-        w.WriteLine("|---|---|---:|---:|---:|---:|---:|");
-        foreach (var g in result.Groups)
-        {
-            w.WriteLine(F($"| {Cell(g.GroupId)} | {Cell(g.Label)} | {g.Helpers:N0} | {g.Households:N0} | {g.Required:N0} | {g.Shortfall:N0} | {g.IdleHelpers:N0} |"));
-        }
+        WriteTable(w, "| Group | Label | Helpers | Households | Quota total | Shortfall | Idle |", "|---|---|---:|---:|---:|---:|---:|", result.Groups,
+            g => F($"| {Cell(g.GroupId)} | {Cell(g.Label)} | {g.Helpers:N0} | {g.Households:N0} | {g.Required:N0} | {g.Shortfall:N0} | {g.IdleHelpers:N0} |"));
 
         w.WriteLine();
         w.WriteLine("## Gaps per township");
         w.WriteLine();
-        w.WriteLine("| Township | Households | Covered | Uncovered |");
-        w.WriteLine("|---|---:|---:|---:|");
-        foreach (var t in result.Townships)
-        {
-            w.WriteLine(F($"| {Cell(t.Township)} | {t.Households:N0} | {t.Covered:N0} | {t.Uncovered:N0} |"));
-        }
+        WriteTable(w, "| Township | Households | Covered | Uncovered |", "|---|---:|---:|---:|", result.Townships,
+            t => F($"| {Cell(t.Township)} | {t.Households:N0} | {t.Covered:N0} | {t.Uncovered:N0} |"));
 
         w.WriteLine();
         if (result.Uncovered.Count > 0)
         {
             w.WriteLine("### Uncovered households");
             w.WriteLine();
-            w.WriteLine("| Household | Township | Village | Reason | Remedy |");
-            w.WriteLine("|---|---|---|---|---|");
-            foreach (var u in result.Uncovered)
-            {
-                w.WriteLine($"| {Cell(u.HouseholdId)} | {Cell(u.Township)} | {Cell(u.Village)} | {Names.Of(u.Reason)} | {Cell(u.Remedy)} |");
-            }
+            WriteTable(w, "| Household | Township | Village | Reason | Remedy |", "|---|---|---|---|---|", result.Uncovered,
+                u => $"| {Cell(u.HouseholdId)} | {Cell(u.Township)} | {Cell(u.Village)} | {Names.Of(u.Reason)} | {Cell(u.Remedy)} |");
 
             w.WriteLine();
         }
@@ -75,13 +61,8 @@ internal static class MarkdownReport
             w.WriteLine();
             w.WriteLine($"No helper of {Cell(backstop.BackstopLabel)} (兜底) in these townships: other groups cover their households, or nobody does.");
             w.WriteLine();
-            w.WriteLine("| Township | Households | Uncovered | Paired with |");
-            w.WriteLine("|---|---:|---:|---|");
-            foreach (var t in backstop.Townships)
-            {
-                var paired = string.Join(", ", t.ByGroup.Select(g => F($"{g.GroupId} {g.Households:N0}")));
-                w.WriteLine(F($"| {Cell(t.Name)} | {t.Households:N0} | {t.Uncovered:N0} | {Cell(paired)} |"));
-            }
+            WriteTable(w, "| Township | Households | Uncovered | Paired with |", "|---|---:|---:|---|", backstop.Townships,
+                t => F($"| {Cell(t.Name)} | {t.Households:N0} | {t.Uncovered:N0} | {Cell(string.Join(", ", t.ByGroup.Select(g => F($"{g.GroupId} {g.Households:N0}"))))} |"));
 
             w.WriteLine();
             w.WriteLine(backstop.AboveQuotaTotal == 0
@@ -95,12 +76,8 @@ internal static class MarkdownReport
         {
             w.WriteLine("### Helpers below quota");
             w.WriteLine();
-            w.WriteLine("| Helper | Name | Group | Quota | Assigned | Shortfall |");
-            w.WriteLine("|---|---|---|---:|---:|---:|");
-            foreach (var h in below)
-            {
-                w.WriteLine(F($"| {Cell(h.HelperId)} | {Cell(roster.FindHelper(h.HelperId)?.Name ?? string.Empty)} | {Cell(h.GroupId)} | {h.Required} | {h.Assigned} | {h.Shortfall} |"));
-            }
+            WriteTable(w, "| Helper | Name | Group | Quota | Assigned | Shortfall |", "|---|---|---|---:|---:|---:|", below,
+                h => F($"| {Cell(h.HelperId)} | {Cell(roster.FindHelper(h.HelperId)?.Name ?? string.Empty)} | {Cell(h.GroupId)} | {h.Required} | {h.Assigned} | {h.Shortfall} |"));
 
             w.WriteLine();
         }
@@ -109,12 +86,7 @@ internal static class MarkdownReport
         {
             w.WriteLine("### Helpers no group can use");
             w.WriteLine();
-            w.WriteLine("| Helper | Reason |");
-            w.WriteLine("|---|---|");
-            foreach (var u in result.Unselected)
-            {
-                w.WriteLine($"| {Cell(u.HelperId)} | {Cell(u.Reason)} |");
-            }
+            WriteTable(w, "| Helper | Reason |", "|---|---|", result.Unselected, u => $"| {Cell(u.HelperId)} | {Cell(u.Reason)} |");
 
             w.WriteLine();
         }
@@ -133,8 +105,4 @@ internal static class MarkdownReport
             }
         }
     }
-
-    private static string Cell(string text) => text.Replace("|", "\\|", StringComparison.Ordinal).Replace('\n', ' ');
-
-    private static string F(FormattableString text) => text.ToString(Invariant);
 }

@@ -1,4 +1,3 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace PairingRules.Cli;
@@ -14,7 +13,7 @@ internal static class ResultJson
 {
     public static void Write(PairingResult result, Stream stream)
     {
-        using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, NewLine = "\n" });
+        using var json = ReportFormat.CreateJsonWriter(stream);
         json.WriteStartObject();
         json.WriteStartObject("summary");
         var s = result.Summary;
@@ -27,65 +26,40 @@ internal static class ResultJson
         json.WriteNumber("kept", s.Kept);
         json.WriteEndObject();
 
-        json.WriteStartArray("pairings");
-        foreach (var p in result.Pairings)
+        json.WriteObjects("pairings", result.Pairings, (json, p) =>
         {
-            json.WriteStartObject();
             json.WriteString("household", p.HouseholdId);
             json.WriteString("helper", p.HelperId);
             json.WriteString("group", p.GroupId);
-            json.WriteEndObject();
-        }
-
-        json.WriteEndArray();
+        });
 
         json.WriteStartObject("gaps");
-        json.WriteStartArray("uncovered");
-        foreach (var u in result.Uncovered)
+        json.WriteObjects("uncovered", result.Uncovered, (json, u) =>
         {
-            json.WriteStartObject();
             json.WriteString("household", u.HouseholdId);
             json.WriteString("township", u.Township);
             json.WriteString("village", u.Village);
             json.WriteString("reason", Names.Of(u.Reason));
             json.WriteString("remedy", u.Remedy);
-            json.WriteEndObject();
-        }
-
-        json.WriteEndArray();
-        json.WriteStartArray("shortfalls");
-        foreach (var h in result.Helpers.Where(h => h.Shortfall > 0))
+        });
+        json.WriteObjects("shortfalls", result.Helpers.Where(h => h.Shortfall > 0), (json, h) =>
         {
-            json.WriteStartObject();
             json.WriteString("helper", h.HelperId);
             json.WriteString("group", h.GroupId);
             json.WriteNumber("required", h.Required);
             json.WriteNumber("assigned", h.Assigned);
             json.WriteNumber("shortfall", h.Shortfall);
-            json.WriteEndObject();
-        }
-
-        json.WriteEndArray();
-        json.WriteStartArray("idle");
-        foreach (var h in result.Helpers.Where(h => h.IsIdle))
+        });
+        json.WriteObjects("idle", result.Helpers.Where(h => h.IsIdle), (json, h) =>
         {
-            json.WriteStartObject();
             json.WriteString("helper", h.HelperId);
             json.WriteString("group", h.GroupId);
-            json.WriteEndObject();
-        }
-
-        json.WriteEndArray();
-        json.WriteStartArray("unselected");
-        foreach (var u in result.Unselected)
+        });
+        json.WriteObjects("unselected", result.Unselected, (json, u) =>
         {
-            json.WriteStartObject();
             json.WriteString("helper", u.HelperId);
             json.WriteString("reason", u.Reason);
-            json.WriteEndObject();
-        }
-
-        json.WriteEndArray();
+        });
         json.WriteEndObject();
         json.WriteEndObject();
         json.Flush();

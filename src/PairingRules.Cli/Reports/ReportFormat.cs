@@ -1,0 +1,44 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace PairingRules.Cli;
+
+/// <summary>What every report writer shares: invariant formatting, Markdown cells and tables, the JSON writer and its arrays.</summary>
+internal static class ReportFormat
+{
+    /// <summary>Formats with the invariant culture, so reports are the same bytes on every machine.</summary>
+    public static string F(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>A Markdown table cell: pipes escaped, line breaks flattened.</summary>
+    public static string Cell(string text) => text.Replace("|", "\\|", StringComparison.Ordinal).Replace('\n', ' ');
+
+    /// <summary>Writes a Markdown table: the header line, its alignment line, then one line a row.</summary>
+    public static void WriteTable<T>(TextWriter w, string header, string alignment, IEnumerable<T> rows, Func<T, string> row)
+    {
+        w.WriteLine(header);
+        w.WriteLine(alignment);
+        foreach (var item in rows)
+        {
+            w.WriteLine(row(item));
+        }
+    }
+
+    /// <summary>The JSON writer of every JSON output: indented, "\n" line ends, Chinese text unescaped.</summary>
+    public static Utf8JsonWriter CreateJsonWriter(Stream stream) =>
+        new(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, NewLine = "\n" });
+
+    /// <summary>Writes <paramref name="name"/> as an array with one object an item, filled by <paramref name="write"/>.</summary>
+    public static void WriteObjects<T>(this Utf8JsonWriter json, string name, IEnumerable<T> items, Action<Utf8JsonWriter, T> write)
+    {
+        json.WriteStartArray(name);
+        foreach (var item in items)
+        {
+            json.WriteStartObject();
+            write(json, item);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+    }
+}

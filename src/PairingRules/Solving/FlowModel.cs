@@ -1,19 +1,47 @@
 namespace PairingRules.Solving;
 
 /// <summary>The solved class-level flow: how many households of each household class go to each helper class.</summary>
-internal sealed class FlowSolution(List<(int HelperClass, long Amount)>[] byHouseholdClass, long[] uncovered, FlowStatistics statistics)
+internal sealed class FlowSolution
 {
+    public FlowSolution(int householdClasses)
+    {
+        ByHouseholdClass = new List<(int HelperClass, long Amount)>[householdClasses];
+        for (var i = 0; i < householdClasses; i++)
+        {
+            ByHouseholdClass[i] = [];
+        }
+
+        Uncovered = new long[householdClasses];
+    }
+
     /// <summary>For each household class, the helper classes that take its households, in helper-class order.</summary>
-    public List<(int HelperClass, long Amount)>[] ByHouseholdClass { get; } = byHouseholdClass;
+    public List<(int HelperClass, long Amount)>[] ByHouseholdClass { get; }
 
     /// <summary>For each household class, how many of its households stay uncovered.</summary>
-    public long[] Uncovered { get; } = uncovered;
+    public long[] Uncovered { get; }
 
-    public FlowStatistics Statistics { get; } = statistics;
+    /// <summary>The work done, summed over the independent parts.</summary>
+    public FlowStatistics Statistics { get; private set; } = new(0, 0, 0, 0, 0, 0, 0);
+
+    /// <summary>Adds the work of one solved part.</summary>
+    public void Record(NetworkSimplex simplex, int rounds) => Statistics = new FlowStatistics(
+        Statistics.Nodes + simplex.NodeCount,
+        Statistics.Arcs + simplex.ArcCount,
+        Statistics.Pivots + simplex.Pivots,
+        Math.Max(Statistics.Rounds, rounds),
+        Statistics.PricedArcs + simplex.PricedArcs,
+        Statistics.PotentialUpdates + simplex.PotentialUpdates,
+        Statistics.Parts + 1);
 }
 
-/// <summary>The size of the compressed flow problem and the work done.</summary>
-internal sealed record FlowStatistics(int Nodes, int Arcs, long Pivots, int Rounds, long PricedArcs, long PotentialUpdates);
+/// <summary>
+/// The size of the compressed flow problem and the work done, summed over its independent parts (each part has its own
+/// sink node); <paramref name="Rounds"/> is the most any part needed.
+/// </summary>
+internal sealed record FlowStatistics(int Nodes, int Arcs, long Pivots, int Rounds, long PricedArcs, long PotentialUpdates, int Parts);
+
+/// <summary>The household and helper classes of one independent part of the flow, in index order.</summary>
+internal sealed record Component(int[] HouseholdClasses, int[] HelperClasses);
 
 /// <summary>
 /// Builds and solves the min-cost flow of a <see cref="PairingProblem"/>.
@@ -48,30 +76,120 @@ internal static class FlowModel
             layers[c.Index] = c.Group.IsBackstop ? FullLayers(c, reach[c.Index]) : Math.Min(InitialLayers, FullLayers(c, reach[c.Index]));
         }
 
-        for (var round = 1; ; round++)
+        var solution = new FlowSolution(problem.HouseholdClasses.Count);
+        foreach (var component in Components(problem, reach))
         {
-            var graph = new Graph(problem, rank, layers, reach);
-            graph.Simplex.Solve(cancellationToken);
-            var grown = false;
-            foreach (var (helperClass, tailArc, jmax) in graph.Tails)
+            if (component.HelperClasses.Length == 0)
             {
-                var n = classes[helperClass].Members.Count;
-                var tailFlow = graph.Simplex.Flow(tailArc);
-                if (tailFlow > n)
+                // Households no helper may take: nothing to solve.
+                foreach (var h in component.HouseholdClasses)
                 {
-                    // The tail priced these units below their true cost: give the class the layers it used, and more.
-                    var baseLoad = Math.Max(classes[helperClass].Preload, classes[helperClass].Group.Min);
-                    layers[helperClass] = Math.Min(FullLayers(classes[helperClass], reach[helperClass]), (jmax - baseLoad) + ((tailFlow + n - 1) / n) * 2);
-                    grown = true;
+                    solution.Uncovered[h] = problem.HouseholdClasses[h].Members.Count;
                 }
+
+                continue;
             }
 
-            if (!grown)
+            for (var round = 1; ; round++)
             {
-                return graph.Extract(round);
+                var graph = new Graph(problem, component, rank, layers, reach);
+                graph.Simplex.Solve(cancellationToken);
+                var grown = false;
+                foreach (var (helperClass, tailArc, jmax) in graph.Tails)
+                {
+                    var n = classes[helperClass].Members.Count;
+                    var tailFlow = graph.Simplex.Flow(tailArc);
+                    if (tailFlow > n)
+                    {
+                        // The tail priced these units below their true cost: give the class the layers it used, and more.
+                        var baseLoad = Math.Max(classes[helperClass].Preload, classes[helperClass].Group.Min);
+                        layers[helperClass] = Math.Min(FullLayers(classes[helperClass], reach[helperClass]), (jmax - baseLoad) + ((tailFlow + n - 1) / n) * 2);
+                        grown = true;
+                    }
+                }
+
+                if (!grown)
+                {
+                    graph.Extract(solution, round);
+                    break;
+                }
             }
         }
+
+        return solution;
     }
+
+    /// <summary>
+    /// The independent parts of the flow: household and helper classes linked by eligibility, each part in order of its
+    /// first household class, classes in index order. Costs and capacities belong to single classes, so the optimum
+    /// of the whole is the optimum of each part (for example the counties of a roster of several counties).
+    /// </summary>
+    private static List<Component> Components(PairingProblem problem, long[] reach)
+    {
+        var householdCount = problem.HouseholdClasses.Count;
+        var parent = new int[householdCount + problem.HelperClasses.Count];
+        for (var i = 0; i < parent.Length; i++)
+        {
+            parent[i] = i;
+        }
+
+        int Find(int x)
+        {
+            while (parent[x] != x)
+            {
+                x = parent[x] = parent[parent[x]];
+            }
+
+            return x;
+        }
+
+        foreach (var c in problem.HelperClasses)
+        {
+            if (!HasNode(c, reach))
+            {
+                continue;
+            }
+
+            foreach (var h in problem.Reachable[c.Index])
+            {
+                var (a, b) = (Find(householdCount + c.Index), Find(h));
+                if (a != b)
+                {
+                    parent[Math.Max(a, b)] = Math.Min(a, b);
+                }
+            }
+        }
+
+        // Every root is a household class (the smallest index of its part), as each helper class with a node reaches one.
+        var componentOf = new int[householdCount];
+        var households = new List<List<int>>();
+        var helpers = new List<List<int>>();
+        for (var h = 0; h < householdCount; h++)
+        {
+            var root = Find(h);
+            if (root == h)
+            {
+                componentOf[h] = households.Count;
+                households.Add([]);
+                helpers.Add([]);
+            }
+
+            households[componentOf[root]].Add(h);
+        }
+
+        foreach (var c in problem.HelperClasses)
+        {
+            if (HasNode(c, reach))
+            {
+                helpers[componentOf[Find(householdCount + c.Index)]].Add(c.Index);
+            }
+        }
+
+        return households.Select((h, i) => new Component([.. h], [.. helpers[i]])).ToList();
+    }
+
+    /// <summary>Whether a helper class takes part in the flow: it has room and households to reach.</summary>
+    private static bool HasNode(HelperClass c, long[] reach) => c.Room is not 0 && reach[c.Index] > 0;
 
     /// <summary>Layers above quota that let the class take every household it can reach.</summary>
     private static long FullLayers(HelperClass c, long reach) =>
@@ -111,28 +229,34 @@ internal static class FlowModel
 
     private sealed class Graph
     {
-        private readonly PairingProblem _problem;
         private readonly int _sink;
-        private readonly int[] _nodeOfClass;
+        private readonly int[] _householdClasses;
         private readonly List<(int HouseholdClass, int HelperClass, int Arc)> _direct = [];
         private readonly List<(List<(int HouseholdClass, int Arc)> In, List<(int HelperClass, int Arc)> Out)> _hubs = [];
         private readonly int[] _uncoveredArc;
 
-        public Graph(PairingProblem problem, int[] rank, long[] layers, long[] reach)
+        public Graph(PairingProblem problem, Component component, int[] rank, long[] layers, long[] reach)
         {
-            _problem = problem;
-            var householdClasses = problem.HouseholdClasses;
-            var classes = problem.HelperClasses;
-            _nodeOfClass = new int[classes.Count];
+            var householdClasses = component.HouseholdClasses.Select(h => problem.HouseholdClasses[h]).ToList();
+            var classes = component.HelperClasses.Select(c => problem.HelperClasses[c]).ToList();
+
+            // Nodes: the part's household classes (node k is its k-th), its helper classes, hubs, and the sink.
+            _householdClasses = component.HouseholdClasses;
+            var nodeOfHouseholdClass = new Dictionary<int, int>(householdClasses.Count);
+            for (var k = 0; k < householdClasses.Count; k++)
+            {
+                nodeOfHouseholdClass.Add(householdClasses[k].Index, k);
+            }
+
             var node = householdClasses.Count;
+            var nodeOfClass = new Dictionary<int, int>(classes.Count);
             foreach (var c in classes)
             {
-                _nodeOfClass[c.Index] = c.Room is 0 || reach[c.Index] == 0 ? -1 : node++;
+                nodeOfClass.Add(c.Index, node++);
             }
 
             // Hubs: helper classes that share a scope unit and a household filter.
             var units = classes
-                .Where(c => _nodeOfClass[c.Index] >= 0)
                 .GroupBy(c => (c.Township, c.Village, Filter: problem.FilterOfGroup[c.Group.Index]))
                 .OrderBy(g => g.First().Index)
                 .ToList();
@@ -158,11 +282,12 @@ internal static class FlowModel
             _uncoveredArc = new int[householdClasses.Count];
             cost.Clear();
             cost[0] = 1;
-            foreach (var h in householdClasses)
+            for (var k = 0; k < householdClasses.Count; k++)
             {
-                Simplex.SetSupply(h.Index, h.Members.Count);
-                _uncoveredArc[h.Index] = Simplex.AddArc(h.Index, _sink, NetworkSimplex.Infinite, cost);
-                Simplex.SetTreeArc(h.Index, _uncoveredArc[h.Index], h.Members.Count);
+                var size = householdClasses[k].Members.Count;
+                Simplex.SetSupply(k, size);
+                _uncoveredArc[k] = Simplex.AddArc(k, _sink, NetworkSimplex.Infinite, cost);
+                Simplex.SetTreeArc(k, _uncoveredArc[k], size);
             }
 
             Simplex.SetSupply(_sink, -householdClasses.Sum(h => (long)h.Members.Count));
@@ -170,11 +295,7 @@ internal static class FlowModel
             // Helper classes: convex segments to the sink; the first is their tree arc.
             foreach (var c in classes)
             {
-                var classNode = _nodeOfClass[c.Index];
-                if (classNode >= 0)
-                {
-                    AddSegments(c, classNode, rank[c.Group.Index], layers[c.Index], reach[c.Index]);
-                }
+                AddSegments(c, nodeOfClass[c.Index], rank[c.Group.Index], layers[c.Index], reach[c.Index]);
             }
 
             // Eligibility arcs, through a hub where several classes share them.
@@ -183,12 +304,12 @@ internal static class FlowModel
             {
                 var members = units[u].ToList();
                 var sample = members[0];
-                var sources = problem.Reachable[sample.Index].Select(h => householdClasses[h]).ToList();
+                var sources = problem.Reachable[sample.Index];
                 if (hubNode[u] < 0)
                 {
                     foreach (var h in sources)
                     {
-                        _direct.Add((h.Index, sample.Index, Simplex.AddArc(h.Index, _nodeOfClass[sample.Index], NetworkSimplex.Infinite, cost)));
+                        _direct.Add((h, sample.Index, Simplex.AddArc(nodeOfHouseholdClass[h], nodeOfClass[sample.Index], NetworkSimplex.Infinite, cost)));
                     }
 
                     continue;
@@ -197,7 +318,7 @@ internal static class FlowModel
                 var hub = (In: new List<(int, int)>(), Out: new List<(int, int)>());
                 foreach (var c in members)
                 {
-                    var arc = Simplex.AddArc(hubNode[u], _nodeOfClass[c.Index], NetworkSimplex.Infinite, cost);
+                    var arc = Simplex.AddArc(hubNode[u], nodeOfClass[c.Index], NetworkSimplex.Infinite, cost);
                     hub.Out.Add((c.Index, arc));
                     if (hub.Out.Count == 1)
                     {
@@ -207,7 +328,7 @@ internal static class FlowModel
 
                 foreach (var h in sources)
                 {
-                    hub.In.Add((h.Index, Simplex.AddArc(h.Index, hubNode[u], NetworkSimplex.Infinite, cost)));
+                    hub.In.Add((h, Simplex.AddArc(nodeOfHouseholdClass[h], hubNode[u], NetworkSimplex.Infinite, cost)));
                 }
 
                 _hubs.Add(hub);
@@ -279,14 +400,10 @@ internal static class FlowModel
             }
         }
 
-        public FlowSolution Extract(int rounds)
+        /// <summary>Adds this part's flows to <paramref name="solution"/>.</summary>
+        public void Extract(FlowSolution solution, int rounds)
         {
-            var byHouseholdClass = new List<(int HelperClass, long Amount)>[_problem.HouseholdClasses.Count];
-            for (var i = 0; i < byHouseholdClass.Length; i++)
-            {
-                byHouseholdClass[i] = [];
-            }
-
+            var byHouseholdClass = solution.ByHouseholdClass;
             foreach (var (h, c, arc) in _direct)
             {
                 var flow = Simplex.Flow(arc);
@@ -321,8 +438,9 @@ internal static class FlowModel
                 }
             }
 
-            foreach (var list in byHouseholdClass)
+            foreach (var h in _householdClasses)
             {
+                var list = byHouseholdClass[h];
                 list.Sort((x, y) => x.HelperClass.CompareTo(y.HelperClass));
                 for (var i = list.Count - 1; i > 0; i--)
                 {
@@ -334,8 +452,12 @@ internal static class FlowModel
                 }
             }
 
-            var uncovered = _uncoveredArc.Select(Simplex.Flow).ToArray();
-            return new FlowSolution(byHouseholdClass, uncovered, new FlowStatistics(Simplex.NodeCount, Simplex.ArcCount, Simplex.Pivots, rounds, Simplex.PricedArcs, Simplex.PotentialUpdates));
+            for (var k = 0; k < _householdClasses.Length; k++)
+            {
+                solution.Uncovered[_householdClasses[k]] = Simplex.Flow(_uncoveredArc[k]);
+            }
+
+            solution.Record(Simplex, rounds);
         }
     }
 }

@@ -103,11 +103,11 @@ public sealed partial class RuleSet
     public RuleGroup? GroupOf(Helper helper)
     {
         ArgumentNullException.ThrowIfNull(helper);
-        foreach (var group in Groups)
+        for (var g = 0; g < Groups.Count; g++)
         {
-            if (group.Selects(helper))
+            if (Groups[g].Selects(helper))
             {
-                return group;
+                return Groups[g];
             }
         }
 

@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
 namespace PairingRules.Solving;
 
 /// <summary>
@@ -39,7 +42,10 @@ internal sealed class NetworkSimplex
     private int[] _target;
     private long[] _capacity;
     private long[] _flow;
-    private long[] _cost;
+    private int[] _costOf;
+    private long[] _costs;
+    private int _costCount;
+    private readonly Dictionary<long, List<int>> _costsByHash = [];
     private sbyte[] _state;
     private int _arcCount;
 
@@ -77,7 +83,8 @@ internal sealed class NetworkSimplex
         _capacity = new long[arcCapacity];
         _flow = new long[arcCapacity];
         _state = new sbyte[arcCapacity];
-        _cost = new long[arcCapacity * levels];
+        _costOf = new int[arcCapacity];
+        _costs = new long[16 * levels];
         _supply = new long[nodeCount];
         _pi = new long[nodeCount * levels];
         _parent = new int[nodeCount];
@@ -123,7 +130,7 @@ internal sealed class NetworkSimplex
             Array.Resize(ref _capacity, size);
             Array.Resize(ref _flow, size);
             Array.Resize(ref _state, size);
-            Array.Resize(ref _cost, size * _levels);
+            Array.Resize(ref _costOf, size);
         }
 
         var arc = _arcCount++;
@@ -131,8 +138,44 @@ internal sealed class NetworkSimplex
         _target[arc] = target;
         _capacity[arc] = capacity;
         _state[arc] = Lower;
-        cost.CopyTo(_cost.AsSpan(arc * _levels, _levels));
+        _costOf[arc] = Intern(cost);
         return arc;
+    }
+
+    /// <summary>
+    /// The id of a cost vector in the table of distinct ones. A flow model has few distinct costs (most arcs cost
+    /// nothing), so arcs keep an id: less memory per arc, and pricing reads a table that stays in cache.
+    /// </summary>
+    private int Intern(ReadOnlySpan<long> cost)
+    {
+        var hash = 17L;
+        foreach (var c in cost)
+        {
+            hash = unchecked((hash * 1_000_003) + c);
+        }
+
+        if (!_costsByHash.TryGetValue(hash, out var ids))
+        {
+            _costsByHash.Add(hash, ids = []);
+        }
+
+        foreach (var known in ids)
+        {
+            if (_costs.AsSpan(known * _levels, _levels).SequenceEqual(cost))
+            {
+                return known;
+            }
+        }
+
+        if ((_costCount + 1) * _levels > _costs.Length)
+        {
+            Array.Resize(ref _costs, _costs.Length * 2);
+        }
+
+        var id = _costCount++;
+        cost.CopyTo(_costs.AsSpan(id * _levels, _levels));
+        ids.Add(id);
+        return id;
     }
 
     /// <summary>Makes <paramref name="arc"/> the initial tree arc of <paramref name="node"/>, carrying <paramref name="flow"/>.</summary>
@@ -151,7 +194,7 @@ internal sealed class NetworkSimplex
 
     public long Capacity(int arc) => _capacity[arc];
 
-    public ReadOnlySpan<long> Cost(int arc) => _cost.AsSpan(arc * _levels, _levels);
+    public ReadOnlySpan<long> Cost(int arc) => _costs.AsSpan(_costOf[arc] * _levels, _levels);
 
     /// <summary>Runs the simplex to optimality.</summary>
     public void Solve(CancellationToken cancellationToken)
@@ -188,7 +231,7 @@ internal sealed class NetworkSimplex
         // Potentials are sums of at most nodeCount arc costs, and reduced costs add three of those;
         // refuse inputs whose costs could overflow 64 bits instead of computing a wrong answer.
         var limit = long.MaxValue / 4 / Math.Max(1, _nodeCount + 2);
-        foreach (var c in _cost.AsSpan(0, _arcCount * _levels))
+        foreach (var c in _costs.AsSpan(0, _costCount * _levels))
         {
             if (c > limit || c < -limit)
             {
@@ -255,11 +298,11 @@ internal sealed class NetworkSimplex
         var arc = _pred[node];
         var p = _parent[node] * _levels;
         var n = node * _levels;
-        var c = arc * _levels;
+        var c = _costOf[arc] * _levels;
         for (var k = 0; k < _levels; k++)
         {
             // Tree arcs have zero reduced cost: cost + pi[source] - pi[target] = 0.
-            _pi[n + k] = _predUp[node] ? _pi[p + k] - _cost[c + k] : _pi[p + k] + _cost[c + k];
+            _pi[n + k] = _predUp[node] ? _pi[p + k] - _costs[c + k] : _pi[p + k] + _costs[c + k];
         }
     }
 
@@ -334,15 +377,17 @@ internal sealed class NetworkSimplex
         }
 
         // violation = state * reduced cost; negative (lexicographically) means the arc improves the objective.
-        // Most arcs are decided by their first non-zero level, so the rest is computed only for candidates.
-        var s = _source[arc] * _levels;
-        var t = _target[arc] * _levels;
-        var c = arc * _levels;
+        // Most arcs are decided by their first non-zero level, so the rest is computed only for candidates. This is
+        // the hottest loop of a solve: it reads the arrays without bounds checks (the offsets are the arc's own
+        // nodes and cost id, each below its array's length / levels).
+        ref var cost = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_costs), _costOf[arc] * _levels);
+        ref var from = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_pi), _source[arc] * _levels);
+        ref var to = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_pi), _target[arc] * _levels);
         var k = 0;
         long v = 0;
         for (; k < _levels; k++)
         {
-            v = state * (_cost[c + k] + _pi[s + k] - _pi[t + k]);
+            v = state * (Unsafe.Add(ref cost, k) + Unsafe.Add(ref from, k) - Unsafe.Add(ref to, k));
             if (v != 0)
             {
                 break;
@@ -362,7 +407,7 @@ internal sealed class NetworkSimplex
         violation[k] = v;
         for (var r = k + 1; r < _levels; r++)
         {
-            violation[r] = state * (_cost[c + r] + _pi[s + r] - _pi[t + r]);
+            violation[r] = state * (Unsafe.Add(ref cost, r) + Unsafe.Add(ref from, r) - Unsafe.Add(ref to, r));
         }
 
         return true;
@@ -530,10 +575,10 @@ internal sealed class NetworkSimplex
         var sigma = _sigma;
         var p = vIn * _levels;
         var n = uIn * _levels;
-        var c = entering * _levels;
+        var c = _costOf[entering] * _levels;
         for (var k = 0; k < _levels; k++)
         {
-            var updated = _predUp[uIn] ? _pi[p + k] - _cost[c + k] : _pi[p + k] + _cost[c + k];
+            var updated = _predUp[uIn] ? _pi[p + k] - _costs[c + k] : _pi[p + k] + _costs[c + k];
             sigma[k] = updated - _pi[n + k];
         }
 

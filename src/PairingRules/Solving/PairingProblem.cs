@@ -13,7 +13,7 @@ internal sealed class PairingProblem
         int[] groupOfHelper,
         string?[] unselectedReason,
         int[] keptHelperOfHousehold,
-        (int PreviousHelper, ChangeReason Reason)?[] changeOfHousehold,
+        Dictionary<int, (int PreviousHelper, ChangeReason Reason)> changeOfHousehold,
         int[] filterOfGroup,
         List<HouseholdClass> householdClasses,
         List<HelperClass> helperClasses,
@@ -65,7 +65,7 @@ internal sealed class PairingProblem
     public int[] KeptHelperOfHousehold { get; }
 
     /// <summary>For each household whose previous helper is not kept, that helper (or -1 if unknown) and why.</summary>
-    public (int PreviousHelper, ChangeReason Reason)?[] ChangeOfHousehold { get; }
+    public Dictionary<int, (int PreviousHelper, ChangeReason Reason)> ChangeOfHousehold { get; }
 
     /// <summary>The distinct household filter used by each group.</summary>
     public int[] FilterOfGroup { get; }
@@ -115,7 +115,7 @@ internal sealed class PairingProblem
 }
 
 /// <summary>Households of one township and village that every group's <c>households</c> expression treats alike.</summary>
-internal sealed class HouseholdClass(int index, string township, string village, bool[] accepted)
+internal sealed class HouseholdClass(int index, string township, string village, bool[] accepted, List<int> members)
 {
     public int Index { get; } = index;
 
@@ -127,11 +127,11 @@ internal sealed class HouseholdClass(int index, string township, string village,
     public bool[] Accepted { get; } = accepted;
 
     /// <summary>Household indexes in roster order.</summary>
-    public List<int> Members { get; } = [];
+    public List<int> Members { get; } = members;
 }
 
 /// <summary>Helpers of one group in one scope unit with the same number of kept households.</summary>
-internal sealed class HelperClass(int index, RuleGroup group, string? township, string? village, int preload)
+internal sealed class HelperClass(int index, RuleGroup group, string? township, string? village, int preload, List<int> members)
 {
     public int Index { get; } = index;
 
@@ -146,7 +146,7 @@ internal sealed class HelperClass(int index, RuleGroup group, string? township, 
     public int Preload { get; } = preload;
 
     /// <summary>Helper indexes in roster order.</summary>
-    public List<int> Members { get; } = [];
+    public List<int> Members { get; } = members;
 
     /// <summary>How many more households one member may take, or null for no cap.</summary>
     public int? Room => Group.Max is { } max ? Math.Max(0, max - Preload) : null;

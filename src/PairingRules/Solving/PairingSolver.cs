@@ -39,7 +39,7 @@ internal static class PairingSolver
         // Keep valid current pairings (不脱贫不脱钩), first come first served in roster order.
         var kept = new int[households.Count];
         Array.Fill(kept, -1);
-        var changes = new (int, ChangeReason)?[households.Count];
+        var changes = new Dictionary<int, (int, ChangeReason)>();
         var preload = new int[helpers.Count];
         for (var h = 0; keepCurrent && h < households.Count; h++)
         {
@@ -130,9 +130,7 @@ internal static class PairingSolver
             .Select((p, i) =>
             {
                 var first = households[p.Value[0]];
-                var c = new HouseholdClass(i, first.Township, first.Village, placement.Results(p.Value[0]).ToArray());
-                c.Members.AddRange(p.Value);
-                return c;
+                return new HouseholdClass(i, first.Township, first.Village, placement.Results(p.Value[0]).ToArray(), p.Value);
             })
             .ToList();
 
@@ -166,9 +164,7 @@ internal static class PairingSolver
             .ThenBy(p => p.Key.Preload)
             .Select((p, i) =>
             {
-                var c = new HelperClass(i, groups[p.Key.Group], p.Key.Township, p.Key.Village, p.Key.Preload);
-                c.Members.AddRange(p.Value);
-                return c;
+                return new HelperClass(i, groups[p.Key.Group], p.Key.Township, p.Key.Village, p.Key.Preload, p.Value);
             })
             .ToList();
 

@@ -27,7 +27,7 @@ internal static class ResultBuilder
             if (helper >= 0)
             {
                 var status = problem.KeptHelperOfHousehold[h] >= 0 ? PairingStatus.Kept
-                    : problem.ChangeOfHousehold[h] is not null ? PairingStatus.Changed
+                    : problem.ChangeOfHousehold.ContainsKey(h) ? PairingStatus.Changed
                     : PairingStatus.New;
                 pairings.Add(new Pairing(household.Id, roster.Helpers[helper].Id, groups[problem.GroupOfHelper[helper]].Id, status));
             }
@@ -36,7 +36,7 @@ internal static class ResultBuilder
                 uncoveredIndexes.Add(h);
             }
 
-            if (problem.ChangeOfHousehold[h] is { } change)
+            if (problem.ChangeOfHousehold.TryGetValue(h, out var change))
             {
                 changes.Add(new ChangedPairing(household.Id, household.CurrentHelper!, change.Reason, helper >= 0 ? roster.Helpers[helper].Id : null));
             }
@@ -160,6 +160,12 @@ internal static class ResultBuilder
     private static List<UncoveredHousehold> Uncovered(
         PairingProblem problem, FlowSolution solution, int[] helperOf, List<int> uncoveredIndexes, List<Certificate> certificates)
     {
+        var blocked = problem.HouseholdClasses.Where(hc => solution.Uncovered[hc.Index] > 0).ToList();
+        if (blocked.Count == 0)
+        {
+            return [];
+        }
+
         var roster = problem.Roster;
         var groups = problem.Rules.Groups;
         var classOf = new int[roster.Households.Count];
@@ -189,7 +195,6 @@ internal static class ResultBuilder
         }
 
         var reasons = new (UncoveredReason Reason, string Remedy)[problem.HouseholdClasses.Count];
-        var blocked = problem.HouseholdClasses.Where(hc => solution.Uncovered[hc.Index] > 0).ToList();
         var full = blocked.Where(hc => eligible[hc.Index].Count > 0).Select(hc => hc.Index).ToList();
         foreach (var component in Components(full, hc => eligible[hc], c => sources[c], problem.HouseholdClasses.Count, problem.HelperClasses.Count))
         {

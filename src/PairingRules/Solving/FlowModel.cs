@@ -231,7 +231,7 @@ internal static class FlowModel
     {
         private readonly int _sink;
         private readonly int[] _householdClasses;
-        private readonly List<(int HouseholdClass, int HelperClass, int Arc)> _direct = [];
+        private readonly List<(int HouseholdClass, int HelperClass, int Arc)> _direct;
         private readonly List<(List<(int HouseholdClass, int Arc)> In, List<(int HelperClass, int Arc)> Out)> _hubs = [];
         private readonly int[] _uncoveredArc;
 
@@ -255,26 +255,41 @@ internal static class FlowModel
                 nodeOfClass.Add(c.Index, node++);
             }
 
-            // Hubs: helper classes that share a scope unit and a household filter.
-            var units = classes
-                .GroupBy(c => (c.Township, c.Village, Filter: problem.FilterOfGroup[c.Group.Index]))
-                .OrderBy(g => g.First().Index)
-                .ToList();
+            // Hubs: helper classes that share a scope unit and a household filter (units in order of their first class).
+            var unitOf = new Dictionary<(string?, string?, int), int>();
+            var units = new List<List<HelperClass>>();
+            foreach (var c in classes)
+            {
+                var key = (c.Township, c.Village, problem.FilterOfGroup[c.Group.Index]);
+                if (!unitOf.TryGetValue(key, out var u))
+                {
+                    unitOf.Add(key, u = units.Count);
+                    units.Add([]);
+                }
+
+                units[u].Add(c);
+            }
+
             var hubNode = new int[units.Count];
             for (var u = 0; u < units.Count; u++)
             {
-                hubNode[u] = units[u].Count() > 1 ? node++ : -1;
+                hubNode[u] = units[u].Count > 1 ? node++ : -1;
             }
 
             _sink = node++;
 
-            // Arcs: one uncovered arc per household class, a few segments per helper class, and the eligibility arcs.
-            var arcs = householdClasses.Count + (4 * classes.Count);
+            // Arcs: one uncovered arc per household class; per helper class at most three segments up to its quota, one
+            // per layer above it and a tail; and the eligibility arcs.
+            var arcs = householdClasses.Count + classes.Sum(c => 4 + (int)Math.Min(layers[c.Index], int.MaxValue / 2));
+            var direct = 0;
             for (var u = 0; u < units.Count; u++)
             {
-                arcs += problem.Reachable[units[u].First().Index].Count + (hubNode[u] < 0 ? 0 : units[u].Count());
+                var sources = problem.Reachable[units[u][0].Index].Count;
+                arcs += sources + (hubNode[u] < 0 ? 0 : units[u].Count);
+                direct += hubNode[u] < 0 ? sources : 0;
             }
 
+            _direct = new(direct);
             Simplex = new NetworkSimplex(node, _sink, Levels, arcs);
             Span<long> cost = stackalloc long[Levels];
 
@@ -302,7 +317,7 @@ internal static class FlowModel
             cost.Clear();
             for (var u = 0; u < units.Count; u++)
             {
-                var members = units[u].ToList();
+                var members = units[u];
                 var sample = members[0];
                 var sources = problem.Reachable[sample.Index];
                 if (hubNode[u] < 0)

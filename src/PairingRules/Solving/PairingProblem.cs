@@ -30,26 +30,14 @@ internal sealed class PairingProblem
         HelperClasses = helperClasses;
         Preload = preload;
         Reachable = ReachableHouseholdClasses();
-        Eligible = new List<int>[householdClasses.Count];
-        for (var h = 0; h < householdClasses.Count; h++)
-        {
-            Eligible[h] = [];
-        }
-
-        foreach (var helperClass in helperClasses)
-        {
-            foreach (var h in Reachable[helperClass.Index])
-            {
-                Eligible[h].Add(helperClass.Index);
-            }
-        }
     }
 
     /// <summary>For each helper class, the household classes it may take (scope and filter), in class order.</summary>
     public List<int>[] Reachable { get; }
 
-    /// <summary>For each household class, the helper classes that may take it, in class order.</summary>
-    public List<int>[] Eligible { get; }
+    /// <summary>For each household class, the helper classes that may take it, in class order (computed when first asked:
+    /// only the certificates for uncovered households need it).</summary>
+    public List<int>[] Eligible => field ??= EligibleHelperClasses();
 
     public RuleSet Rules { get; }
 
@@ -78,6 +66,25 @@ internal sealed class PairingProblem
     public int[] Preload { get; }
 
     public int KeptCount => KeptHelperOfHousehold.Count(h => h >= 0);
+
+    private List<int>[] EligibleHelperClasses()
+    {
+        var eligible = new List<int>[HouseholdClasses.Count];
+        for (var h = 0; h < eligible.Length; h++)
+        {
+            eligible[h] = [];
+        }
+
+        foreach (var helperClass in HelperClasses)
+        {
+            foreach (var h in Reachable[helperClass.Index])
+            {
+                eligible[h].Add(helperClass.Index);
+            }
+        }
+
+        return eligible;
+    }
 
     private List<int>[] ReachableHouseholdClasses()
     {

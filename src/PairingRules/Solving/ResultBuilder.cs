@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Runtime.InteropServices;
 
 namespace PairingRules.Solving;
 
@@ -42,7 +41,7 @@ internal static class ResultBuilder
             }
         }
 
-        var helperLoads = new List<HelperLoad>();
+        var helperLoads = new List<HelperLoad>(roster.Helpers.Count);
         var unselected = new List<UnselectedHelper>();
         for (var i = 0; i < roster.Helpers.Count; i++)
         {
@@ -76,49 +75,62 @@ internal static class ResultBuilder
             fresh);
     }
 
-    /// <summary>The helper index of every household (-1 if uncovered): kept pairings, then the class flows split evenly.</summary>
+    /// <summary>
+    /// The helper index of every household (-1 if uncovered): kept pairings, then the class flows split evenly. A helper
+    /// class takes its households in household-class order, and its members take them in turn in consecutive runs,
+    /// the first <c>total % members</c> members one more than the others; helpers of one class are alike, so the even
+    /// split is optimal.
+    /// </summary>
     private static int[] Assign(PairingProblem problem, FlowSolution solution)
     {
         var helperOf = (int[])problem.KeptHelperOfHousehold.Clone();
-        var queues = new List<int>[problem.HelperClasses.Count];
-        for (var c = 0; c < queues.Length; c++)
+        var classes = problem.HelperClasses;
+        var total = new long[classes.Count];
+        foreach (var flows in solution.ByHouseholdClass)
         {
-            queues[c] = [];
+            foreach (var (helperClass, amount) in flows)
+            {
+                total[helperClass] += amount;
+            }
+        }
+
+        var member = new int[classes.Count];
+        var left = new long[classes.Count];
+        for (var c = 0; c < left.Length; c++)
+        {
+            left[c] = Share(total[c], classes[c].Members.Count, 0);
         }
 
         foreach (var householdClass in problem.HouseholdClasses)
         {
+            var members = householdClass.Members;
             var cursor = 0;
-            foreach (var (helperClass, amount) in solution.ByHouseholdClass[householdClass.Index])
+            foreach (var (c, amount) in solution.ByHouseholdClass[householdClass.Index])
             {
-                queues[helperClass].AddRange(CollectionsMarshal.AsSpan(householdClass.Members).Slice(cursor, (int)amount));
-                cursor += (int)amount;
+                var helpers = classes[c].Members;
+                for (var k = 0; k < amount; k++)
+                {
+                    while (left[c] == 0)
+                    {
+                        left[c] = Share(total[c], helpers.Count, ++member[c]);
+                    }
+
+                    helperOf[members[cursor++]] = helpers[member[c]];
+                    left[c]--;
+                }
             }
 
-            if (householdClass.Members.Count - cursor != solution.Uncovered[householdClass.Index])
+            if (members.Count - cursor != solution.Uncovered[householdClass.Index])
             {
                 throw new InvalidOperationException($"Internal error: household class {householdClass.Index} does not balance.");
             }
         }
 
-        // Helpers of one class are alike, so the even split (the first `extra` members take one more) is optimal.
-        foreach (var helperClass in problem.HelperClasses)
-        {
-            var queue = queues[helperClass.Index];
-            var n = helperClass.Members.Count;
-            var next = 0;
-            for (var m = 0; m < n; m++)
-            {
-                var take = (queue.Count / n) + (m < queue.Count % n ? 1 : 0);
-                for (var k = 0; k < take; k++)
-                {
-                    helperOf[queue[next++]] = helperClass.Members[m];
-                }
-            }
-        }
-
         return helperOf;
     }
+
+    /// <summary>How many of <paramref name="total"/> households member <paramref name="m"/> of <paramref name="n"/> takes.</summary>
+    private static long Share(long total, int n, int m) => (total / n) + (m < total % n ? 1 : 0);
 
     private static int[] Loads(PairingProblem problem, int[] helperOf)
     {

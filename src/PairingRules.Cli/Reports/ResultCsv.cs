@@ -16,8 +16,8 @@ internal static class ResultCsv
         csv.WriteRecord(["household", "helper", "group"]);
         foreach (var household in roster.Households)
         {
-            var pairing = pairings.GetValueOrDefault(household.Id);
-            csv.WriteRecord([household.Id, pairing?.HelperId ?? string.Empty, pairing?.GroupId ?? string.Empty]);
+            var paired = pairings.TryGetValue(household.Id, out var pairing);
+            csv.WriteRecord([household.Id, paired ? pairing.HelperId : string.Empty, paired ? pairing.GroupId : string.Empty]);
         }
 
         csv.Flush();

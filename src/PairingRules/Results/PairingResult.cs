@@ -137,7 +137,7 @@ public enum PairingStatus
 /// <param name="HelperId">Its responsible person.</param>
 /// <param name="GroupId">The helper's group.</param>
 /// <param name="Status">Kept, changed or new.</param>
-public sealed record Pairing(string HouseholdId, string HelperId, string GroupId, PairingStatus Status);
+public readonly record struct Pairing(string HouseholdId, string HelperId, string GroupId, PairingStatus Status);
 
 /// <summary>Why a household's previous helper was not kept.</summary>
 public enum ChangeReason

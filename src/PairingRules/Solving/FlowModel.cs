@@ -133,7 +133,7 @@ internal static class FlowModel
             // Hubs: helper classes that share a scope unit and a household filter.
             var units = classes
                 .Where(c => _nodeOfClass[c.Index] >= 0)
-                .GroupBy(c => (c.Township, c.Village, Filter: problem.FilterOfGroup[c.Group.Index]))
+                .GroupBy(c => (c.County, c.Township, c.Village, Filter: problem.FilterOfGroup[c.Group.Index]))
                 .OrderBy(g => g.First().Index)
                 .ToList();
             var hubNode = new int[units.Count];

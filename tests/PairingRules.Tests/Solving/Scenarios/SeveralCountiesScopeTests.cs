@@ -68,6 +68,20 @@ public sealed class SeveralCountiesScopeTests
     }
 
     [Fact]
+    public void Solve_ExpressionsReadTheCounty()
+    {
+        var rules = County.Rules(new { id = "xing-leaders", helpers = "helper.County == \"兴县\"", households = "household.County == \"兴县\"", scope = "county" });
+        var roster = new Roster(
+            [InCounty(Xing, "X1"), InCounty(Lin, "L1")],
+            [new Helper("CX", "county-leader", county: Xing), new Helper("CL", "county-leader", county: Lin)]);
+
+        var result = rules.Solve(roster);
+
+        result.HelperOf().Should().Equal(new Dictionary<string, string> { ["X1"] = "CX" });
+        result.Unselected.Select(u => u.HelperId).Should().Equal("CL");
+    }
+
+    [Fact]
     public void Solve_WithoutCounties_ResultsNameNoCounty()
     {
         var rules = County.Rules(Group("township-cadres", "township-cadre", "township", backstop: true));

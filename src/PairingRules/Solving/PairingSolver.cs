@@ -80,8 +80,8 @@ internal static class PairingSolver
             kept[h] = helperIndex;
         }
 
-        // Household classes: (county, township, village, filter results), in order of county, township, village, then results. The
-        // roster numbers villages in that order and result patterns get ids, so each household costs one look-up.
+        // Household classes: (county, township, village, filter results), in order of county, township, village, then
+        // results. The roster numbers villages in that order and result patterns get ids, so each household costs one look-up.
         var patternIds = new Dictionary<string, int>(StringComparer.Ordinal);
         var patterns = patternIds.GetAlternateLookup<ReadOnlySpan<char>>();
         var householdMembers = new Dictionary<long, List<int>>();

@@ -2,7 +2,10 @@ using BenchmarkDotNet.Attributes;
 
 namespace PairingRules.Benchmarks;
 
-/// <summary>How solve time grows with the county: Xing County's size, ten counties, a hundred (helpers scale too).</summary>
+/// <summary>
+/// How solve time grows with the roster: Xing County's size, ten times, a hundred times (helpers scale too), laid out
+/// either as one larger county or as a prefecture of counties of Xing's size in one roster.
+/// </summary>
 [MemoryDiagnoser]
 public class ScalingBenchmarks
 {
@@ -12,13 +15,20 @@ public class ScalingBenchmarks
     [ParamsSource(nameof(Sizes))]
     public int Households { get; set; }
 
+    /// <summary>
+    /// <c>counties</c>: <see cref="Households"/> / 16,800 counties of Xing's size (at least one) in one roster, each
+    /// naming its county; <c>one-county</c>: one county of that many households, as before.
+    /// </summary>
+    [Params(Workloads.Counties, Workloads.OneCounty)]
+    public string Layout { get; set; } = Workloads.Counties;
+
     public static IEnumerable<int> Sizes() => Workloads.ScalingSizes();
 
     [GlobalSetup]
     public void Setup()
     {
         _rules = Workloads.XingRules;
-        _county = Workloads.County(Households);
+        _county = Workloads.Prefecture(Households, Layout);
     }
 
     [Benchmark]

@@ -11,8 +11,25 @@ internal static class Workloads
 
     public static RuleSet XingRules { get; } = RuleSet.LoadXingCounty();
 
+    /// <summary>The <see cref="ScalingBenchmarks.Layout"/> of counties of Xing's size in one roster.</summary>
+    public const string Counties = "counties";
+
+    /// <summary>The <see cref="ScalingBenchmarks.Layout"/> of one county of any size.</summary>
+    public const string OneCounty = "one-county";
+
+    /// <summary>The households of Xing County, the size of each county in the <see cref="Counties"/> layout.</summary>
+    private const int XingHouseholds = 16_800;
+
     public static Roster County(int households, double previouslyPaired = 0) =>
         SyntheticCounty.Generate(new SyntheticCountyOptions { Households = households, PreviouslyPaired = previouslyPaired });
+
+    /// <summary>
+    /// <paramref name="households"/> as one county (<see cref="OneCounty"/>) or as max(1, households / 16,800) counties
+    /// of about Xing's size in one roster (<see cref="Counties"/>).
+    /// </summary>
+    public static Roster Prefecture(int households, string layout) => layout == OneCounty
+        ? County(households)
+        : SyntheticCounty.Generate(new SyntheticCountyOptions { Households = households, Counties = Math.Max(1, households / XingHouseholds) });
 
     /// <summary>Writes a roster as the two CSV files the tool reads; returns their paths.</summary>
     public static (string Households, string Helpers) WriteCsv(Roster roster, string directory)

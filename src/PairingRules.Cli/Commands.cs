@@ -107,12 +107,12 @@ internal static class Commands
 
     private static Command Generate(CliConsole console)
     {
-        var (preset, seed, households) = CountyOptions();
+        var (preset, seed, households, counties) = CountyOptions();
         var output = new Option<string>("--out", "-o") { Description = "The folder to write households.csv and helpers.csv to (created if missing).", Required = true };
-        var command = new Command("generate", "Write a synthetic county (households.csv and helpers.csv, UTF-8 with BOM).") { preset, seed, households, output };
+        var command = new Command("generate", "Write a synthetic county (households.csv and helpers.csv, UTF-8 with BOM).") { preset, seed, households, counties, output };
         command.SetAction(parse =>
         {
-            var options = Presets.Options(parse.GetValue(preset)!, parse.GetValue(seed), parse.GetValue(households));
+            var options = Presets.Options(parse.GetValue(preset)!, parse.GetValue(seed), parse.GetValue(households), parse.GetValue(counties));
             console.Progress($"Generating {options.Households.ToString("N0", CultureInfo.InvariantCulture)} households …");
             var roster = SyntheticCounty.Generate(options);
             var folder = parse.GetValue(output)!;
@@ -123,7 +123,7 @@ internal static class Commands
             AtomicFile.WriteText(helpersPath, Encoding.UTF8, writer => RosterCsv.WriteHelpers(roster.Helpers, writer));
             console.Out.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
-                $"Wrote {roster.Households.Count:N0} households to {householdsPath} and {roster.Helpers.Count:N0} helpers to {helpersPath} (preset {parse.GetValue(preset)}, seed {options.Seed})."));
+                $"Wrote {roster.Households.Count:N0} households to {householdsPath} and {roster.Helpers.Count:N0} helpers to {helpersPath} (preset {parse.GetValue(preset)}, seed {options.Seed}{(options.Counties > 1 ? $", {options.Counties:N0} counties" : string.Empty)})."));
             return ExitCodes.Complete;
         });
         return command;
@@ -131,11 +131,11 @@ internal static class Commands
 
     private static Command Demo(CliConsole console)
     {
-        var (preset, seed, households) = CountyOptions();
-        var command = new Command("demo", "Generate the synthetic Xing County in memory, solve it with the Xing County rules and print the report.") { preset, seed, households };
+        var (preset, seed, households, counties) = CountyOptions();
+        var command = new Command("demo", "Generate the synthetic Xing County in memory, solve it with the Xing County rules and print the report.") { preset, seed, households, counties };
         command.SetAction((parse, cancellationToken) =>
         {
-            var options = Presets.Options(parse.GetValue(preset)!, parse.GetValue(seed), parse.GetValue(households));
+            var options = Presets.Options(parse.GetValue(preset)!, parse.GetValue(seed), parse.GetValue(households), parse.GetValue(counties));
             console.Progress($"Generating the synthetic county ({options.Households.ToString("N0", CultureInfo.InvariantCulture)} households) …");
             var roster = SyntheticCounty.Generate(options);
             return Task.FromResult(SolveAndReport(console, RuleSet.LoadXingCounty(), roster, outPath: null, format: "json", cancellationToken));
@@ -143,7 +143,7 @@ internal static class Commands
         return command;
     }
 
-    private static (Option<string> Preset, Option<int> Seed, Option<int?> Households) CountyOptions()
+    private static (Option<string> Preset, Option<int> Seed, Option<int?> Households, Option<int> Counties) CountyOptions()
     {
         var preset = new Option<string>("--preset")
         {
@@ -160,7 +160,19 @@ internal static class Commands
                 result.AddError("--households must be between 1 and 5,000,000");
             }
         });
-        return (preset, seed, households);
+        var counties = new Option<int>("--counties")
+        {
+            Description = "The number of counties (1 to 1,000, at most --households): one roster of that many counties of Lüliang (吕梁市), the households split evenly, every row naming its county. Default 1 (no county column).",
+            DefaultValueFactory = _ => 1,
+        };
+        counties.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() is < 1 or > 1_000)
+            {
+                result.AddError("--counties must be between 1 and 1,000");
+            }
+        });
+        return (preset, seed, households, counties);
     }
 
     /// <summary>The options `solve` and `check` share: the rules, the roster files, and where and how to write.</summary>
@@ -287,9 +299,14 @@ internal static class Presets
 
     public static readonly string[] Names = [XingCounty, TownshipWithoutCadres, QuotasAboveSupply];
 
-    public static SyntheticCountyOptions Options(string preset, int seed, int? households)
+    public static SyntheticCountyOptions Options(string preset, int seed, int? households, int counties = 1)
     {
-        var options = new SyntheticCountyOptions { Seed = seed, Households = households ?? 16_800 };
+        var options = new SyntheticCountyOptions { Seed = seed, Households = households ?? 16_800, Counties = counties };
+        if (options.Counties > options.Households)
+        {
+            throw new UsageException(string.Create(CultureInfo.InvariantCulture, $"--counties ({options.Counties:N0}) must not exceed the households ({options.Households:N0}): every county needs a household"));
+        }
+
         return preset switch
         {
             TownshipWithoutCadres => options with { TownshipsWithoutCadres = 1 },

@@ -23,7 +23,7 @@ internal sealed class BackstopCoverage
     /// <summary>The backstop groups, for people: <c>township-cadres 乡镇干部</c>.</summary>
     public string BackstopLabel { get; }
 
-    /// <summary>Townships with households but no backstop helper, by name (ordinal).</summary>
+    /// <summary>Townships with households but no backstop helper, by county (when the roster names counties), then name (ordinal).</summary>
     public IReadOnlyList<Township> Townships { get; }
 
     /// <summary>Load above quota on each group that is not a backstop, in rule order, where positive.</summary>
@@ -49,24 +49,27 @@ internal sealed class BackstopCoverage
         var backstopIds = backstops.Select(g => g.Id).ToHashSet(StringComparer.Ordinal);
         var covered = result.Helpers
             .Where(h => backstopIds.Contains(h.GroupId))
-            .Select(h => roster.FindHelper(h.HelperId)?.Township)
-            .OfType<string>()
-            .ToHashSet(StringComparer.Ordinal);
+            .Select(h => roster.FindHelper(h.HelperId))
+            .Where(h => h?.Township is not null)
+            .Select(h => (h!.County, h.Township))
+            .ToHashSet();
         var groupOf = result.Pairings.ToDictionary(p => p.HouseholdId, p => p.GroupId, StringComparer.Ordinal);
         var rank = ruleSet.Groups.ToDictionary(g => g.Id, g => g.Index, StringComparer.Ordinal);
         var townships = roster.Households
-            .GroupBy(h => h.Township, StringComparer.Ordinal)
+            .GroupBy(h => (h.County, h.Township))
             .Where(t => !covered.Contains(t.Key))
-            .OrderBy(t => t.Key, StringComparer.Ordinal)
+            .OrderBy(t => t.Key.County, StringComparer.Ordinal)
+            .ThenBy(t => t.Key.Township, StringComparer.Ordinal)
             .Select(t => new Township(
-                t.Key,
+                t.Key.Township,
                 t.Count(),
                 t.Count(h => !groupOf.ContainsKey(h.Id)),
                 t.Where(h => groupOf.ContainsKey(h.Id))
                     .GroupBy(h => groupOf[h.Id], StringComparer.Ordinal)
                     .OrderByDescending(g => g.Count()).ThenBy(g => rank.GetValueOrDefault(g.Key))
                     .Select(g => (g.Key, g.Count()))
-                    .ToArray()))
+                    .ToArray(),
+                t.Key.County))
             .ToArray();
         var aboveQuota = result.Helpers
             .Where(h => !backstopIds.Contains(h.GroupId) && h.Assigned > h.Required)
@@ -83,5 +86,6 @@ internal sealed class BackstopCoverage
     /// <param name="Households">Its households.</param>
     /// <param name="Uncovered">Those left without a helper.</param>
     /// <param name="ByGroup">Its covered households by the group of their helper, most first.</param>
-    internal sealed record Township(string Name, int Households, int Uncovered, IReadOnlyList<(string GroupId, int Households)> ByGroup);
+    /// <param name="County">Its county, or null when the roster names none.</param>
+    internal sealed record Township(string Name, int Households, int Uncovered, IReadOnlyList<(string GroupId, int Households)> ByGroup, string? County);
 }

@@ -57,10 +57,10 @@ internal static class ConsoleReport
         else
         {
             output.WriteLine("Gaps per township:");
-            var width = townships.Max(t => t.Township.Length);
+            var width = townships.Max(t => Place(t.County, t.Township).Length);
             foreach (var t in townships)
             {
-                output.WriteLine(F($"  {t.Township.PadRight(width)}  {t.Uncovered,7:N0} of {t.Households:N0} households uncovered"));
+                output.WriteLine(F($"  {Place(t.County, t.Township).PadRight(width)}  {t.Uncovered,7:N0} of {t.Households:N0} households uncovered"));
             }
         }
 
@@ -114,7 +114,7 @@ internal static class ConsoleReport
         foreach (var t in backstop.Townships)
         {
             var paired = string.Join(", ", t.ByGroup.Select(g => F($"{g.GroupId} {g.Households:N0}")));
-            output.WriteLine(F($"  {t.Name}: {t.Households:N0} household{(t.Households == 1 ? string.Empty : "s")}, paired with {(paired.Length == 0 ? "no one" : paired)}{(t.Uncovered > 0 ? F($"; {t.Uncovered:N0} uncovered") : string.Empty)}"));
+            output.WriteLine(F($"  {Place(t.County, t.Name)}: {t.Households:N0} household{(t.Households == 1 ? string.Empty : "s")}, paired with {(paired.Length == 0 ? "no one" : paired)}{(t.Uncovered > 0 ? F($"; {t.Uncovered:N0} uncovered") : string.Empty)}"));
         }
 
         var above = string.Join(", ", backstop.AboveQuota.Select(g => F($"{g.GroupId} {g.Households:N0}")));

@@ -9,6 +9,7 @@ internal static class MarkdownReport
     {
         w.NewLine = "\n";
         var s = result.Summary;
+        var counties = NamesCounties(result);
         w.WriteLine($"# Pairing report: {Cell(ruleSet.Title ?? ruleSet.Name)}");
         w.WriteLine();
         w.WriteLine(result.IsComplete
@@ -41,16 +42,16 @@ internal static class MarkdownReport
         w.WriteLine();
         w.WriteLine("## Gaps per township");
         w.WriteLine();
-        WriteTable(w, "| Township | Households | Covered | Uncovered |", "|---|---:|---:|---:|", result.Townships,
-            t => F($"| {Cell(t.Township)} | {t.Households:N0} | {t.Covered:N0} | {t.Uncovered:N0} |"));
+        WriteTable(w, CountyColumn(counties, "| Township | Households | Covered | Uncovered |"), CountyColumn(counties, "|---|---:|---:|---:|"), result.Townships,
+            t => F($"|{CountyCell(counties, t.County)} {Cell(t.Township)} | {t.Households:N0} | {t.Covered:N0} | {t.Uncovered:N0} |"));
 
         w.WriteLine();
         if (result.Uncovered.Count > 0)
         {
             w.WriteLine("### Uncovered households");
             w.WriteLine();
-            WriteTable(w, "| Household | Township | Village | Reason | Remedy |", "|---|---|---|---|---|", result.Uncovered,
-                u => $"| {Cell(u.HouseholdId)} | {Cell(u.Township)} | {Cell(u.Village)} | {Names.Of(u.Reason)} | {Cell(u.Remedy)} |");
+            WriteTable(w, CountyColumn(counties, "| Household | Township | Village | Reason | Remedy |", after: 1), CountyColumn(counties, "|---|---|---|---|---|"), result.Uncovered,
+                u => $"| {Cell(u.HouseholdId)} |{CountyCell(counties, u.County)} {Cell(u.Township)} | {Cell(u.Village)} | {Names.Of(u.Reason)} | {Cell(u.Remedy)} |");
 
             w.WriteLine();
         }
@@ -61,8 +62,8 @@ internal static class MarkdownReport
             w.WriteLine();
             w.WriteLine($"No helper of {Cell(backstop.BackstopLabel)} (兜底) in these townships: other groups cover their households, or nobody does.");
             w.WriteLine();
-            WriteTable(w, "| Township | Households | Uncovered | Paired with |", "|---|---:|---:|---|", backstop.Townships,
-                t => F($"| {Cell(t.Name)} | {t.Households:N0} | {t.Uncovered:N0} | {Cell(string.Join(", ", t.ByGroup.Select(g => F($"{g.GroupId} {g.Households:N0}"))))} |"));
+            WriteTable(w, CountyColumn(counties, "| Township | Households | Uncovered | Paired with |"), CountyColumn(counties, "|---|---:|---:|---|"), backstop.Townships,
+                t => F($"|{CountyCell(counties, t.County)} {Cell(t.Name)} | {t.Households:N0} | {t.Uncovered:N0} | {Cell(string.Join(", ", t.ByGroup.Select(g => F($"{g.GroupId} {g.Households:N0}"))))} |"));
 
             w.WriteLine();
             w.WriteLine(backstop.AboveQuotaTotal == 0
@@ -105,4 +106,24 @@ internal static class MarkdownReport
             }
         }
     }
+
+    /// <summary>A table's header or alignment line with a <c>County</c> column inserted after <paramref name="after"/> columns, when the roster names counties.</summary>
+    private static string CountyColumn(bool counties, string line, int after = 0)
+    {
+        if (!counties)
+        {
+            return line;
+        }
+
+        var at = 0;
+        for (var i = 0; i <= after; i++)
+        {
+            at = line.IndexOf('|', at) + 1;
+        }
+
+        return line.Insert(at, line.StartsWith("|---", StringComparison.Ordinal) ? "---|" : " County |");
+    }
+
+    /// <summary>The county cell of a row (its text and the following pipe), or nothing when the roster names no county.</summary>
+    private static string CountyCell(bool counties, string? county) => counties ? $" {Cell(county ?? string.Empty)} |" : string.Empty;
 }

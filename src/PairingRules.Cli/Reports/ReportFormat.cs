@@ -10,6 +10,12 @@ internal static class ReportFormat
     /// <summary>Formats with the invariant culture, so reports are the same bytes on every machine.</summary>
     public static string F(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
+    /// <summary>Whether the result's roster names counties (then every township and household carries one).</summary>
+    public static bool NamesCounties(PairingResult result) => result.Townships.Count > 0 && result.Townships[0].County is not null;
+
+    /// <summary>A township for people: <c>蔚汾镇</c>, or <c>兴县/蔚汾镇</c> when the roster names counties.</summary>
+    public static string Place(string? county, string township) => county is null ? township : $"{county}/{township}";
+
     /// <summary>A Markdown table cell: pipes escaped, line breaks flattened.</summary>
     public static string Cell(string text) => text.Replace("|", "\\|", StringComparison.Ordinal).Replace('\n', ' ');
 

@@ -5,9 +5,9 @@ namespace PairingRules.Cli;
 /// <summary>
 /// The JSON result of <c>solve --format json</c>:
 /// <c>{ "summary": {households, covered, uncovered, helpers, idleHelpers, totalShortfall, kept},
-/// "pairings": [{household, helper, group}], "gaps": {uncovered: [{household, township, village, reason, remedy}],
+/// "pairings": [{household, helper, group}], "gaps": {uncovered: [{household, county, township, village, reason, remedy}],
 /// shortfalls: [{helper, group, required, assigned, shortfall}], idle: [{helper, group}], unselected: [{helper, reason}]} }</c>,
-/// properties in that order, lists in roster order.
+/// properties in that order, lists in roster order; <c>county</c> only when the roster names counties.
 /// </summary>
 internal static class ResultJson
 {
@@ -34,9 +34,15 @@ internal static class ResultJson
         });
 
         json.WriteStartObject("gaps");
+        var counties = ReportFormat.NamesCounties(result);
         json.WriteObjects("uncovered", result.Uncovered, (json, u) =>
         {
             json.WriteString("household", u.HouseholdId);
+            if (counties)
+            {
+                json.WriteString("county", u.County);
+            }
+
             json.WriteString("township", u.Township);
             json.WriteString("village", u.Village);
             json.WriteString("reason", Names.Of(u.Reason));

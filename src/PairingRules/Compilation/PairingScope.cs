@@ -1,15 +1,19 @@
 namespace PairingRules;
 
-/// <summary>The unit a helper and a household must share for the helper to take the household.</summary>
+/// <summary>
+/// The unit a helper and a household must share for the helper to take the household. Whatever the scope, a helper
+/// takes households of its own county only (<see cref="Helper.County"/>; when the roster names no county, the whole
+/// roster is one county).
+/// </summary>
 public enum PairingScope
 {
-    /// <summary>Any household in the county (county leaders, cadres, enterprises).</summary>
+    /// <summary>Any household in the helper's own county (county leaders, cadres, enterprises).</summary>
     County = 0,
 
-    /// <summary>A household of the helper's own township (township cadres).</summary>
+    /// <summary>A household of the helper's own township, in the helper's county (township cadres).</summary>
     Township = 1,
 
-    /// <summary>A household of the helper's own village, in the helper's township (village committee members).</summary>
+    /// <summary>A household of the helper's own village, in the helper's township and county (village committee members).</summary>
     Village = 2,
 }
 

@@ -99,11 +99,15 @@ public sealed class RuleGroup
         return InScope(helper, household) && Accepts(household);
     }
 
-    /// <summary>Whether <paramref name="helper"/> and <paramref name="household"/> share this group's scope unit.</summary>
+    /// <summary>
+    /// Whether <paramref name="helper"/> and <paramref name="household"/> share this group's scope unit: always the same
+    /// county (<see cref="Helper.County"/>, ordinal; both <see langword="null"/> when the roster names no county), then
+    /// for township scope the same township, for village scope the same township and village.
+    /// </summary>
     /// <param name="helper">The helper.</param>
     /// <param name="household">The household.</param>
     /// <returns><see langword="true"/> when they share the unit.</returns>
-    public bool InScope(Helper helper, Household household) => Scope switch
+    public bool InScope(Helper helper, Household household) => helper.County == household.County && Scope switch
     {
         PairingScope.County => true,
         PairingScope.Township => helper.Township == household.Township,

@@ -37,6 +37,7 @@ internal static class RosterColumns
         new("members", false, "家庭人口数", "人口数"),
         new("income", false, "人均纯收入", "人均收入"),
         new("helper", false, "帮扶责任人", "帮扶责任人编号"),
+        new("county", false, "县", "县区", "县(市、区)", "县（市、区）"),
     ];
 
     public static readonly RosterColumn[] Helpers =
@@ -49,6 +50,7 @@ internal static class RosterColumns
         new("name", false, "姓名", "名称"),
         new("unit", false, "单位", "工作单位"),
         new("poor_village", false, "是否贫困村"),
+        new("county", false, "县", "县区", "县(市、区)", "县（市、区）"),
     ];
 
     /// <summary>The six helper categories, in the order of the Xing rules.</summary>

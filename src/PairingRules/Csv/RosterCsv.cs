@@ -20,16 +20,19 @@ namespace PairingRules.Csv;
 /// <c>poor_village</c> [是否贫困村], <c>deep_poverty</c> [是否深度贫困户]; optional:
 /// <c>name</c> [户主姓名, 姓名] (kept as the attribute <c>name</c>), <c>members</c> [家庭人口数, 人口数] (default 1),
 /// <c>income</c> [人均纯收入, 人均收入] (yuan a year, default 0), <c>helper</c> [帮扶责任人, 帮扶责任人编号]
-/// (the current responsible person's id).</para>
+/// (the current responsible person's id), <c>county</c> [县, 县区, 县(市、区), 县（市、区）].</para>
 /// <para><b>helpers.csv</b>, required columns: <c>id</c> [编号, 责任人编号], <c>category</c> [类别],
 /// <c>township</c> [乡镇, 乡(镇), 乡（镇）], <c>village</c> [村, 行政村], <c>tier</c> [企业类别]; optional:
-/// <c>name</c> [姓名, 名称], <c>unit</c> [单位, 工作单位], <c>poor_village</c> [是否贫困村].
+/// <c>name</c> [姓名, 名称], <c>unit</c> [单位, 工作单位], <c>poor_village</c> [是否贫困村], <c>county</c> [县, 县区, 县(市、区), 县（市、区）].
 /// <c>category</c> is one of <c>county-leader</c> [县级领导干部, 县级领导], <c>section-cadre</c> [科级干部],
 /// <c>ordinary-staff</c> [一般干部], <c>village-committee</c> [村两委干部, 村“两委”干部, 两委干部],
 /// <c>township-cadre</c> [乡镇干部], <c>enterprise</c> [企业]. <c>tier</c> is 1 to 4 [一类 … 四类, 一类企业 … 四类企业]
 /// for an enterprise and empty otherwise. <c>township</c> and <c>village</c> may be empty where they do not apply,
 /// except that a village-committee member needs a village and a township cadre a township. A committee member's
 /// empty township and <c>poor_village</c> default to those of its village among the households.</para>
+/// <para><b>Counties.</b> A roster of several counties names each row's county in the optional <c>county</c> column of
+/// both files: either every household and helper names one or none does. A village is then identified by its county and
+/// name, so two counties may each have a village of the same name, and a helper takes households of its own county only.</para>
 /// <para>Headers match case-insensitively, with <c>-</c> or a space accepted for <c>_</c>. Booleans are
 /// <c>true/false</c>, <c>1/0</c>, <c>yes/no</c> or <c>是/否</c>, case-insensitive. Numbers use the invariant culture
 /// (digits and a <c>.</c>). Values are trimmed. Every further column becomes an attribute of that name, readable from
@@ -150,8 +153,9 @@ public static class RosterCsv
     /// <summary>Writes households as a <c>households.csv</c> that <see cref="Read(string, string, Encoding?)"/> reads back.</summary>
     /// <param name="households">The households.</param>
     /// <param name="writer">Where to write; not closed.</param>
-    /// <remarks>Columns: <c>id,township,village,poor_village,deep_poverty,members,income,helper</c>, then every attribute
-    /// name in ordinal order (an attribute <c>name</c> included). Booleans are <c>true</c>/<c>false</c>, numbers invariant.</remarks>
+    /// <remarks>Columns: <c>id,township,village,poor_village,deep_poverty,members,income,helper</c> (with <c>county</c> after
+    /// <c>id</c> when some household names a county), then every attribute name in ordinal order (an attribute <c>name</c>
+    /// included). Booleans are <c>true</c>/<c>false</c>, numbers invariant.</remarks>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     public static void WriteHouseholds(IEnumerable<Household> households, TextWriter writer)
     {
@@ -160,15 +164,11 @@ public static class RosterCsv
         var list = households.ToList();
         var attributes = list.SelectMany(h => h.Attributes.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
         using var csv = CsvWriter.Create(writer, WriterOptions, leaveOpen: true);
-        foreach (var name in new[] { "id", "township", "village", "poor_village", "deep_poverty", "members", "income", "helper" }.Concat(attributes))
-        {
-            csv.WriteField(name);
-        }
-
-        csv.EndRecord();
+        var counties = list.Any(h => h.County is not null);
+        WriteHeader(csv, counties, ["id", "township", "village", "poor_village", "deep_poverty", "members", "income", "helper"], attributes);
         foreach (var h in list)
         {
-            csv.WriteField(h.Id);
+            WriteIdAndCounty(csv, h.Id, h.County, counties);
             csv.WriteField(h.Township);
             csv.WriteField(h.Village);
             csv.WriteField(Bool(h.PoorVillage));
@@ -190,8 +190,8 @@ public static class RosterCsv
     /// <summary>Writes helpers as a <c>helpers.csv</c> that <see cref="Read(string, string, Encoding?)"/> reads back.</summary>
     /// <param name="helpers">The helpers.</param>
     /// <param name="writer">Where to write; not closed.</param>
-    /// <remarks>Columns: <c>id,category,township,village,tier,name,unit,poor_village</c>, then every attribute name in
-    /// ordinal order.</remarks>
+    /// <remarks>Columns: <c>id,category,township,village,tier,name,unit,poor_village</c> (with <c>county</c> after <c>id</c>
+    /// when some helper names a county), then every attribute name in ordinal order.</remarks>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     public static void WriteHelpers(IEnumerable<Helper> helpers, TextWriter writer)
     {
@@ -200,15 +200,11 @@ public static class RosterCsv
         var list = helpers.ToList();
         var attributes = list.SelectMany(h => h.Attributes.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
         using var csv = CsvWriter.Create(writer, WriterOptions, leaveOpen: true);
-        foreach (var name in new[] { "id", "category", "township", "village", "tier", "name", "unit", "poor_village" }.Concat(attributes))
-        {
-            csv.WriteField(name);
-        }
-
-        csv.EndRecord();
+        var counties = list.Any(h => h.County is not null);
+        WriteHeader(csv, counties, ["id", "category", "township", "village", "tier", "name", "unit", "poor_village"], attributes);
         foreach (var h in list)
         {
-            csv.WriteField(h.Id);
+            WriteIdAndCounty(csv, h.Id, h.County, counties);
             csv.WriteField(h.Category);
             csv.WriteField(h.Township ?? string.Empty);
             csv.WriteField(h.Village ?? string.Empty);
@@ -235,6 +231,26 @@ public static class RosterCsv
     };
 
     private static string Bool(bool value) => value ? "true" : "false";
+
+    /// <summary>Writes the header: <c>id</c>, <c>county</c> when <paramref name="counties"/>, the other columns, the attributes.</summary>
+    private static void WriteHeader(CsvWriter csv, bool counties, string[] columns, string[] attributes)
+    {
+        foreach (var name in columns.Take(1).Concat(counties ? ["county"] : []).Concat(columns.Skip(1)).Concat(attributes))
+        {
+            csv.WriteField(name);
+        }
+
+        csv.EndRecord();
+    }
+
+    private static void WriteIdAndCounty(CsvWriter csv, string id, string? county, bool counties)
+    {
+        csv.WriteField(id);
+        if (counties)
+        {
+            csv.WriteField(county ?? string.Empty);
+        }
+    }
 
     /// <summary>Reads a stream to the end, or reports that it is longer than <see cref="RosterLimits.MaxFileBytes"/>.</summary>
     private static byte[]? ReadAll(Stream stream, string name, List<InputProblem> problems)

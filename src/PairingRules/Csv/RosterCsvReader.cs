@@ -10,15 +10,17 @@ internal static class RosterCsvReader
 
     public static Roster? Read(CsvTable? householdTable, CsvTable? helperTable, List<InputProblem> problems)
     {
-        var villages = new Dictionary<string, VillageSeen>(StringComparer.Ordinal);
-        var households = householdTable is null ? null : ReadHouseholds(householdTable, villages, problems);
-        var helpers = helperTable is null ? null : ReadHelpers(helperTable, villages, problems);
+        var villages = new Dictionary<(string? County, string Village), VillageSeen>();
+        var counties = new CountyAgreement(problems);
+        var households = householdTable is null ? null : ReadHouseholds(householdTable, villages, counties, problems);
+        var helpers = helperTable is null ? null : ReadHelpers(helperTable, villages, counties, problems);
         return problems.Count == 0 && households is not null && helpers is not null ? new Roster(households, helpers) : null;
     }
 
-    private static List<Household>? ReadHouseholds(CsvTable table, Dictionary<string, VillageSeen> villages, List<InputProblem> problems) =>
+    private static List<Household>? ReadHouseholds(CsvTable table, Dictionary<(string?, string), VillageSeen> villages, CountyAgreement counties, List<InputProblem> problems) =>
         ReadRows<Household>(table, RosterColumns.Households, "household", problems, (row, id, line) =>
         {
+            var county = counties.Check(row);
             var township = row.Required("township", "a household needs a township");
             var village = row.Required("village", "a household needs a village");
             var poorVillage = row.Boolean("poor_village", required: true);
@@ -29,7 +31,7 @@ internal static class RosterCsvReader
 
             if (township is not null && village is not null)
             {
-                if (villages.TryGetValue(village, out var seen))
+                if (villages.TryGetValue((county, village), out var seen))
                 {
                     if (seen.Township != township)
                     {
@@ -41,21 +43,22 @@ internal static class RosterCsvReader
                     }
                     else if (seen.Poor is null && poorVillage is not null)
                     {
-                        villages[village] = seen with { Poor = poorVillage, PoorLine = line };
+                        villages[(county, village)] = seen with { Poor = poorVillage, PoorLine = line };
                     }
                 }
                 else
                 {
-                    villages.Add(village, new VillageSeen(township, line, poorVillage, line));
+                    villages.Add((county, village), new VillageSeen(township, line, poorVillage, line));
                 }
             }
 
-            return () => new Household(id!, township!, village!, poorVillage!.Value, deepPoverty!.Value, members, income, helper, row.Attributes("name"));
+            return () => new Household(id!, township!, village!, poorVillage!.Value, deepPoverty!.Value, members, income, helper, row.Attributes("name"), county);
         });
 
-    private static List<Helper>? ReadHelpers(CsvTable table, Dictionary<string, VillageSeen> villages, List<InputProblem> problems) =>
+    private static List<Helper>? ReadHelpers(CsvTable table, Dictionary<(string?, string), VillageSeen> villages, CountyAgreement counties, List<InputProblem> problems) =>
         ReadRows<Helper>(table, RosterColumns.Helpers, "helper", problems, (row, id, line) =>
         {
+            var county = counties.Check(row);
             var category = row.Category();
             var tier = row.Tier(category);
             var township = row.Get("township");
@@ -71,7 +74,7 @@ internal static class RosterCsvReader
             }
 
             bool? defaultPoor = null;
-            if (village is not null && villages.TryGetValue(village, out var seen))
+            if (village is not null && villages.TryGetValue((county, village), out var seen))
             {
                 defaultPoor = seen.Poor;
                 if (township is null)
@@ -85,7 +88,7 @@ internal static class RosterCsvReader
             }
 
             var poorVillage = row.Boolean("poor_village", required: false) ?? defaultPoor ?? false;
-            return () => new Helper(id!, category!, row.Get("name"), tier, township, village, row.Get("unit"), poorVillage, row.Attributes());
+            return () => new Helper(id!, category!, row.Get("name"), tier, township, village, row.Get("unit"), poorVillage, row.Attributes(), county);
         });
 
     /// <summary>
@@ -130,6 +133,53 @@ internal static class RosterCsvReader
     }
 
     private sealed record VillageSeen(string Township, int Line, bool? Poor, int PoorLine);
+
+    /// <summary>
+    /// Checks that every household and helper names a county or none does: the first row of the roster decides, and
+    /// each row that differs is reported at its <c>county</c> cell (or once at the header of a file without the column).
+    /// </summary>
+    private sealed class CountyAgreement(List<InputProblem> problems)
+    {
+        private const string Rule = "either every household and helper names a county or none does";
+        private (string File, int Line, bool NamesCounty)? _first;
+        private string? _missingColumnReported;
+
+        /// <summary>The row's county, or <see langword="null"/>; a disagreement with the first row is a problem of the row.</summary>
+        public string? Check(Row row)
+        {
+            var county = row.Get("county");
+            if (_first is not { } first)
+            {
+                _first = (row.File, row.Line, county is not null);
+                return county;
+            }
+
+            if (first.NamesCounty == (county is not null))
+            {
+                return county;
+            }
+
+            var where = first.File == row.File ? $"line {first.Line}" : $"{first.File} line {first.Line}";
+            if (!row.Has("county"))
+            {
+                if (_missingColumnReported != row.File)
+                {
+                    _missingColumnReported = row.File;
+                    problems.Add(new InputProblem($"missing column `county`: {where} names a county; {Rule}", row.File, 1));
+                }
+            }
+            else if (county is null)
+            {
+                row.Problem("county", $"county is empty, but {where} names one; {Rule}");
+            }
+            else
+            {
+                row.Problem("county", $"county '{county}' is named, but {where} names none; {Rule}");
+            }
+
+            return county;
+        }
+    }
 
     /// <summary>Where each known column and each attribute column is in a file.</summary>
     private sealed class ColumnMap
@@ -191,6 +241,13 @@ internal static class RosterCsvReader
         private readonly List<InputProblem> _found = [];
 
         public bool Clean => _found.Count == 0;
+
+        public string File => table.File;
+
+        public int Line => record.Line;
+
+        /// <summary>Whether the file has the column.</summary>
+        public bool Has(string column) => columns.Known.ContainsKey(column);
 
         /// <summary>Adds the row's problems to the list, in column order.</summary>
         public void Flush() => problems.AddRange(_found.OrderBy(p => p.Column ?? 0));

@@ -71,10 +71,10 @@ public sealed class PairingResult
     /// <summary>Totals per group, in rule-set order.</summary>
     public IReadOnlyList<GroupTotal> Groups { get; }
 
-    /// <summary>Totals per township, by township name (ordinal).</summary>
+    /// <summary>Totals per township, by county (when the roster names counties), then township name (ordinal).</summary>
     public IReadOnlyList<AreaTotal> Townships { get; }
 
-    /// <summary>Totals per village, by township then village name (ordinal).</summary>
+    /// <summary>Totals per village, by county (when the roster names counties), township, then village name (ordinal).</summary>
     public IReadOnlyList<AreaTotal> Villages { get; }
 
     /// <summary>Why the result is the best possible: one statement per gap that remains.</summary>
@@ -184,7 +184,8 @@ public enum UncoveredReason
 /// <param name="Village">Its village.</param>
 /// <param name="Reason">Why.</param>
 /// <param name="Remedy">The smallest change to the roster or rules that would cover it.</param>
-public sealed record UncoveredHousehold(string HouseholdId, string Township, string Village, UncoveredReason Reason, string Remedy);
+/// <param name="County">Its county, or <see langword="null"/> (the default) when the roster names no county.</param>
+public sealed record UncoveredHousehold(string HouseholdId, string Township, string Village, UncoveredReason Reason, string Remedy, string? County = null);
 
 /// <summary>A selected helper's load against its group's quota.</summary>
 /// <param name="HelperId">The helper.</param>
@@ -216,13 +217,14 @@ public sealed record UnselectedHelper(string HelperId, string Reason);
 /// <param name="IdleHelpers">Its helpers with no household.</param>
 public sealed record GroupTotal(string GroupId, string Label, int Helpers, int Households, long Required, long Shortfall, int IdleHelpers);
 
-/// <summary>Totals for one township or village.</summary>
+/// <summary>Totals for one township or village (of one county, when the roster names counties).</summary>
 /// <param name="Township">The township.</param>
 /// <param name="Village">The village, or <see langword="null"/> for a township total.</param>
 /// <param name="Households">Its households.</param>
 /// <param name="Covered">Those with a helper.</param>
 /// <param name="Uncovered">Those without.</param>
-public sealed record AreaTotal(string Township, string? Village, int Households, int Covered, int Uncovered);
+/// <param name="County">The county, or <see langword="null"/> (the default) when the roster names no county.</param>
+public sealed record AreaTotal(string Township, string? Village, int Households, int Covered, int Uncovered, string? County = null);
 
 /// <summary>What a certificate proves.</summary>
 public enum CertificateKind
@@ -242,8 +244,10 @@ public enum CertificateKind
 /// <param name="Households">The households in the set.</param>
 /// <param name="Capacity">For coverage, the most households the set's helpers may take; for quotas, the households their quotas need.</param>
 /// <param name="Gap">Uncovered households (coverage) or total shortfall (quota) this certificate accounts for.</param>
-/// <param name="Townships">The townships involved, by name.</param>
+/// <param name="Townships">The townships involved, by name (ordered by county, then name, when the roster names counties).</param>
 /// <param name="GroupIds">The groups whose helpers are involved.</param>
+/// <param name="Counties">When the roster names counties, the county of each of <paramref name="Townships"/>, in the same
+/// order; <see langword="null"/> (the default) when it names none.</param>
 public sealed record Certificate(
     CertificateKind Kind,
     string Statement,
@@ -251,7 +255,8 @@ public sealed record Certificate(
     long Capacity,
     long Gap,
     IReadOnlyList<string> Townships,
-    IReadOnlyList<string> GroupIds);
+    IReadOnlyList<string> GroupIds,
+    IReadOnlyList<string>? Counties = null);
 
 /// <summary>The value of each objective level, in order; lower is better at every level.</summary>
 /// <param name="Uncovered">Level 1: households without a helper.</param>

@@ -19,6 +19,8 @@ public sealed class Helper
     /// <param name="unit">The helper's work unit (单位), or <see langword="null"/>.</param>
     /// <param name="poorVillage">Whether the helper's village is a registered poor village.</param>
     /// <param name="attributes">Further attributes by name, readable from rule expressions; default none.</param>
+    /// <param name="county">The county (县) the helper works in, or <see langword="null"/> (the default) when the roster
+    /// names no county; blank counts as none. In one <see cref="Roster"/> either every household and helper names a county or none does.</param>
     /// <exception cref="ArgumentException">The id or category is empty, or the tier is below 1.</exception>
     public Helper(
         string id,
@@ -29,7 +31,8 @@ public sealed class Helper
         string? village = null,
         string? unit = null,
         bool poorVillage = false,
-        IReadOnlyDictionary<string, string>? attributes = null)
+        IReadOnlyDictionary<string, string>? attributes = null,
+        string? county = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(id);
         ArgumentException.ThrowIfNullOrWhiteSpace(category);
@@ -47,6 +50,7 @@ public sealed class Helper
         Unit = string.IsNullOrWhiteSpace(unit) ? null : unit;
         PoorVillage = poorVillage;
         Attributes = Attributes_.Freeze(attributes);
+        County = string.IsNullOrWhiteSpace(county) ? null : county;
     }
 
     /// <summary>The helper's id.</summary>
@@ -60,6 +64,12 @@ public sealed class Helper
 
     /// <summary>The enterprise tier (1 is the largest), or <see langword="null"/>.</summary>
     public int? Tier { get; }
+
+    /// <summary>
+    /// The county (县) the helper works in, or <see langword="null"/> when the roster names no county. Whatever its scope,
+    /// a helper takes households of its own county only.
+    /// </summary>
+    public string? County { get; }
 
     /// <summary>The township the helper works in, or <see langword="null"/>.</summary>
     public string? Township { get; }
@@ -87,5 +97,5 @@ public sealed class Helper
     public bool HasAttribute(string name) => name is not null && Attributes.ContainsKey(name);
 
     /// <inheritdoc/>
-    public override string ToString() => $"helper {Id} ({Category})";
+    public override string ToString() => County is null ? $"helper {Id} ({Category})" : $"helper {Id} ({Category}, {County})";
 }

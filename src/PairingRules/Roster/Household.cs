@@ -20,6 +20,8 @@ public sealed class Household
     /// <param name="income">Per-capita net income in yuan a year; not negative. Default 0.</param>
     /// <param name="currentHelper">The id of its current responsible person, or <see langword="null"/>.</param>
     /// <param name="attributes">Further attributes by name, readable from rule expressions; default none.</param>
+    /// <param name="county">The county (县) it lives in, or <see langword="null"/> (the default) when the roster names no
+    /// county; blank counts as none. In one <see cref="Roster"/> either every household and helper names a county or none does.</param>
     /// <exception cref="ArgumentException">An id, township or village is empty, members is below 1 or income is negative.</exception>
     public Household(
         string id,
@@ -30,7 +32,8 @@ public sealed class Household
         int members = 1,
         decimal income = 0m,
         string? currentHelper = null,
-        IReadOnlyDictionary<string, string>? attributes = null)
+        IReadOnlyDictionary<string, string>? attributes = null,
+        string? county = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(id);
         ArgumentException.ThrowIfNullOrWhiteSpace(township);
@@ -46,10 +49,17 @@ public sealed class Household
         Income = income == 0m ? 0m : income; // no negative zero (-0), which would print as "-0"
         CurrentHelper = string.IsNullOrWhiteSpace(currentHelper) ? null : currentHelper;
         Attributes = Attributes_.Freeze(attributes);
+        County = string.IsNullOrWhiteSpace(county) ? null : county;
     }
 
     /// <summary>The household's registry id.</summary>
     public string Id { get; }
+
+    /// <summary>
+    /// The county (县), or <see langword="null"/> when the roster names no county. A roster of several counties pairs a
+    /// household only with a helper of its own county.
+    /// </summary>
+    public string? County { get; }
 
     /// <summary>The township (乡镇).</summary>
     public string Township { get; }
@@ -86,5 +96,5 @@ public sealed class Household
     public bool HasAttribute(string name) => name is not null && Attributes.ContainsKey(name);
 
     /// <inheritdoc/>
-    public override string ToString() => $"household {Id} ({Township}/{Village})";
+    public override string ToString() => County is null ? $"household {Id} ({Township}/{Village})" : $"household {Id} ({County}/{Township}/{Village})";
 }

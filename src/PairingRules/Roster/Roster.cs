@@ -1,10 +1,12 @@
 namespace PairingRules;
 
 /// <summary>
-/// The households and helpers of one county, with unique ids.
+/// The households and helpers of one county, or of several counties that name their county, with unique ids.
 /// </summary>
 /// <remarks>
-/// Immutable; keeps the order it was given (results list households in this order).
+/// Immutable; keeps the order it was given (results list households in this order). Either no household and no helper
+/// names a county (<see cref="Household.County"/>, <see cref="Helper.County"/>), or all of them do; a village is then
+/// identified by its county, township and name, and a helper takes households of its own county only.
 /// <threadsafety>Instances are immutable and safe to share between threads.</threadsafety>
 /// </remarks>
 public sealed class Roster
@@ -16,7 +18,8 @@ public sealed class Roster
     /// <param name="households">The households.</param>
     /// <param name="helpers">The helpers.</param>
     /// <exception cref="ArgumentNullException">An argument or element is null.</exception>
-    /// <exception cref="RosterException">Two households or two helpers share an id (every duplicate is listed), or the roster has
+    /// <exception cref="RosterException">Two households or two helpers share an id (every duplicate is listed), some households or
+    /// helpers name a county and others do not (the first that differs from the first household is named), or the roster has
     /// more than 5,000,000 households or 1,000,000 helpers.</exception>
     public Roster(IEnumerable<Household> households, IEnumerable<Helper> helpers)
     {
@@ -44,6 +47,7 @@ public sealed class Roster
 
         _householdIndex = Index(Households, h => h.Id, "household", problems);
         _helperIndex = Index(Helpers, h => h.Id, "helper", problems);
+        CheckCounties(problems);
         if (problems.Count > 0)
         {
             throw new RosterException(problems);
@@ -70,19 +74,25 @@ public sealed class Roster
 
     internal int HelperIndexOf(string id) => _helperIndex.TryGetValue(id, out var i) ? i : -1;
 
-    /// <summary>The households' villages as (township, village), ordered ordinally by township, then village.</summary>
-    internal IReadOnlyList<(string Township, string Village)> Villages { get; }
+    /// <summary>
+    /// The households' villages as (county, township, village), ordered ordinally by county (none first), township,
+    /// then village.
+    /// </summary>
+    internal IReadOnlyList<(string? County, string Township, string Village)> Villages { get; }
+
+    /// <summary>Whether the households and helpers name their county (all of them do, or none).</summary>
+    internal bool NamesCounties { get; private set; }
 
     /// <summary>For each household, the index of its village in <see cref="Villages"/>.</summary>
     internal int[] VillageOf { get; }
 
-    private static (IReadOnlyList<(string, string)>, int[]) IndexVillages(IReadOnlyList<Household> households)
+    private static (IReadOnlyList<(string?, string, string)>, int[]) IndexVillages(IReadOnlyList<Household> households)
     {
-        var firstSeen = new Dictionary<(string Township, string Village), int>();
+        var firstSeen = new Dictionary<(string? County, string Township, string Village), int>();
         var villageOf = new int[households.Count];
         for (var h = 0; h < households.Count; h++)
         {
-            var key = (households[h].Township, households[h].Village);
+            var key = (households[h].County, households[h].Township, households[h].Village);
             if (!firstSeen.TryGetValue(key, out var id))
             {
                 firstSeen.Add(key, id = firstSeen.Count);
@@ -92,7 +102,8 @@ public sealed class Roster
         }
 
         var villages = firstSeen.Keys
-            .OrderBy(v => v.Township, StringComparer.Ordinal)
+            .OrderBy(v => v.County, StringComparer.Ordinal)
+            .ThenBy(v => v.Township, StringComparer.Ordinal)
             .ThenBy(v => v.Village, StringComparer.Ordinal)
             .ToArray();
         var rank = new int[villages.Length];
@@ -107,6 +118,30 @@ public sealed class Roster
         }
 
         return (villages, villageOf);
+    }
+
+    /// <summary>Checks that all households and helpers name a county or none does; names the first that differs.</summary>
+    private void CheckCounties(List<InputProblem> problems)
+    {
+        var people = Households.Select((h, i) => (Kind: "household", h.Id, Position: i + 1, NamesCounty: h.County is not null))
+            .Concat(Helpers.Select((h, i) => (Kind: "helper", h.Id, Position: i + 1, NamesCounty: h.County is not null)));
+        (string Kind, string Id, int Position, bool NamesCounty)? first = null;
+        foreach (var person in people)
+        {
+            if (first is not { } f)
+            {
+                first = person;
+                NamesCounties = person.NamesCounty;
+            }
+            else if (person.NamesCounty != f.NamesCounty)
+            {
+                problems.Add(new InputProblem(
+                    $"{person.Kind} '{person.Id}' (position {person.Position}) {(person.NamesCounty ? "names a county" : "names no county")}, " +
+                    $"but {f.Kind} '{f.Id}' (position {f.Position}) {(f.NamesCounty ? "does" : "does not")}; either every household and helper names a county or none does",
+                    path: person.Kind + "s"));
+                return;
+            }
+        }
     }
 
     private static Dictionary<string, int> Index<T>(IReadOnlyList<T> items, Func<T, string> id, string kind, List<InputProblem> problems)

@@ -88,19 +88,30 @@ internal sealed class PairingProblem
 
     private List<int>[] ReachableHouseholdClasses()
     {
-        // Index household classes by township and by village so that each helper class looks only at its unit.
-        var byTownship = new Dictionary<string, List<HouseholdClass>>(StringComparer.Ordinal);
-        var byVillage = new Dictionary<(string, string), List<HouseholdClass>>();
+        // Index household classes by county, township and village so that each helper class looks only at its unit.
+        var byCounty = new Dictionary<string, List<HouseholdClass>>(StringComparer.Ordinal);
+        var byTownship = new Dictionary<(string?, string), List<HouseholdClass>>();
+        var byVillage = new Dictionary<(string?, string, string), List<HouseholdClass>>();
         foreach (var h in HouseholdClasses)
         {
-            if (!byTownship.TryGetValue(h.Township, out var t))
+            if (h.County is not null)
             {
-                byTownship[h.Township] = t = [];
+                if (!byCounty.TryGetValue(h.County, out var k))
+                {
+                    byCounty[h.County] = k = [];
+                }
+
+                k.Add(h);
             }
 
-            if (!byVillage.TryGetValue((h.Township, h.Village), out var v))
+            if (!byTownship.TryGetValue((h.County, h.Township), out var t))
             {
-                byVillage[(h.Township, h.Village)] = v = [];
+                byTownship[(h.County, h.Township)] = t = [];
+            }
+
+            if (!byVillage.TryGetValue((h.County, h.Township, h.Village), out var v))
+            {
+                byVillage[(h.County, h.Township, h.Village)] = v = [];
             }
 
             t.Add(h);
@@ -110,8 +121,9 @@ internal sealed class PairingProblem
         var reachable = new List<int>[HelperClasses.Count];
         foreach (var c in HelperClasses)
         {
-            var candidates = c.Village is not null ? byVillage.GetValueOrDefault((c.Township!, c.Village))
-                : c.Township is not null ? byTownship.GetValueOrDefault(c.Township)
+            var candidates = c.Village is not null ? byVillage.GetValueOrDefault((c.County, c.Township!, c.Village))
+                : c.Township is not null ? byTownship.GetValueOrDefault((c.County, c.Township))
+                : c.County is not null ? byCounty.GetValueOrDefault(c.County)
                 : HouseholdClasses;
             var filter = FilterOfGroup[c.Group.Index];
             reachable[c.Index] = candidates is null ? [] : candidates.Where(h => h.Accepted[filter]).Select(h => h.Index).ToList();
@@ -121,10 +133,13 @@ internal sealed class PairingProblem
     }
 }
 
-/// <summary>Households of one township and village that every group's <c>households</c> expression treats alike.</summary>
-internal sealed class HouseholdClass(int index, string township, string village, bool[] accepted, List<int> members)
+/// <summary>Households of one county, township and village that every group's <c>households</c> expression treats alike.</summary>
+internal sealed class HouseholdClass(int index, string? county, string township, string village, bool[] accepted, List<int> members)
 {
     public int Index { get; } = index;
+
+    /// <summary>The county, or null when the roster names none.</summary>
+    public string? County { get; } = county;
 
     public string Township { get; } = township;
 
@@ -138,11 +153,14 @@ internal sealed class HouseholdClass(int index, string township, string village,
 }
 
 /// <summary>Helpers of one group in one scope unit with the same number of kept households.</summary>
-internal sealed class HelperClass(int index, RuleGroup group, string? township, string? village, int preload, List<int> members)
+internal sealed class HelperClass(int index, RuleGroup group, string? county, string? township, string? village, int preload, List<int> members)
 {
     public int Index { get; } = index;
 
     public RuleGroup Group { get; } = group;
+
+    /// <summary>The helpers' county (every scope lies within it), or null when the roster names none.</summary>
+    public string? County { get; } = county;
 
     /// <summary>The township of the scope unit, or null for county scope.</summary>
     public string? Township { get; } = township;

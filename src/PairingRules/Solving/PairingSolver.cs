@@ -80,8 +80,8 @@ internal static class PairingSolver
             kept[h] = helperIndex;
         }
 
-        // Household classes: (township, village, filter results), in order of township, village, then results. The
-        // roster numbers villages in that order and result patterns get ids, so each household costs one look-up.
+        // Household classes: (county, township, village, filter results), in order of county, township, village, then
+        // results. The roster numbers villages in that order and result patterns get ids, so each household costs one look-up.
         var patternIds = new Dictionary<string, int>(StringComparer.Ordinal);
         var patterns = patternIds.GetAlternateLookup<ReadOnlySpan<char>>();
         var householdMembers = new Dictionary<long, List<int>>();
@@ -130,12 +130,12 @@ internal static class PairingSolver
             .Select((p, i) =>
             {
                 var first = households[p.Value[0]];
-                return new HouseholdClass(i, first.Township, first.Village, placement.Results(p.Value[0]).ToArray(), p.Value);
+                return new HouseholdClass(i, first.County, first.Township, first.Village, placement.Results(p.Value[0]).ToArray(), p.Value);
             })
             .ToList();
 
-        // Helper classes: (group, scope unit, kept load).
-        var helperMembers = new Dictionary<(int Group, string? Township, string? Village, int Preload), List<int>>();
+        // Helper classes: (group, county, scope unit, kept load).
+        var helperMembers = new Dictionary<(int Group, string? County, string? Township, string? Village, int Preload), List<int>>();
         for (var i = 0; i < helpers.Count; i++)
         {
             var g = groupOfHelper[i];
@@ -148,7 +148,7 @@ internal static class PairingSolver
             var helper = helpers[i];
             var township = group.Scope == PairingScope.County ? null : helper.Township;
             var village = group.Scope == PairingScope.Village ? helper.Village : null;
-            var key = (g, township, village, preload[i]);
+            var key = (g, helper.County, township, village, preload[i]);
             if (!helperMembers.TryGetValue(key, out var members))
             {
                 helperMembers.Add(key, members = []);
@@ -159,12 +159,13 @@ internal static class PairingSolver
 
         var orderedHelperClasses = helperMembers
             .OrderBy(p => p.Key.Group)
+            .ThenBy(p => p.Key.County, StringComparer.Ordinal)
             .ThenBy(p => p.Key.Township, StringComparer.Ordinal)
             .ThenBy(p => p.Key.Village, StringComparer.Ordinal)
             .ThenBy(p => p.Key.Preload)
             .Select((p, i) =>
             {
-                return new HelperClass(i, groups[p.Key.Group], p.Key.Township, p.Key.Village, p.Key.Preload, p.Value);
+                return new HelperClass(i, groups[p.Key.Group], p.Key.County, p.Key.Township, p.Key.Village, p.Key.Preload, p.Value);
             })
             .ToList();
 

@@ -215,7 +215,7 @@ internal static class ResultBuilder
             var helperClasses = component.HelperClasses.Select(c => problem.HelperClasses[c]).ToList();
             var helpers = helperClasses.Sum(c => c.Members.Count);
             var capacity = helperClasses.Sum(c => (long)c.Members.Count * (c.Room ?? 0));
-            var townships = Townships(component.HouseholdClasses.Select(hc => problem.HouseholdClasses[hc].Township));
+            var townships = Townships(problem, component.HouseholdClasses);
             var groupIds = helperClasses.Select(c => c.Group).Distinct().OrderBy(g => g.Index).ToList();
             var capped = groupIds.Where(g => g.Max is not null).ToList();
             var remedy = capped.Count == 0
@@ -224,12 +224,13 @@ internal static class ResultBuilder
             certificates.Add(new Certificate(
                 CertificateKind.Coverage,
                 string.Create(CultureInfo.InvariantCulture,
-                    $"{string.Join(", ", townships)}: {Count(households, "household")} may go only to {Count(helpers, "helper")} of {Ids(groupIds)}, whose caps allow {capacity} more, and all are full; {gap} stay uncovered in any pairing."),
+                    $"{string.Join(", ", townships.Places)}: {Count(households, "household")} may go only to {Count(helpers, "helper")} of {Ids(groupIds)}, whose caps allow {capacity} more, and all are full; {gap} stay uncovered in any pairing."),
                 households,
                 capacity,
                 gap,
-                townships,
-                groupIds.Select(g => g.Id).ToArray()));
+                townships.Names,
+                groupIds.Select(g => g.Id).ToArray(),
+                townships.Counties));
             foreach (var hc in component.HouseholdClasses)
             {
                 reasons[hc] = (UncoveredReason.AllHelpersFull, remedy);
@@ -242,10 +243,10 @@ internal static class ResultBuilder
         foreach (var hc in blocked)
         {
             var backstop = backstops.FirstOrDefault(g => hc.Accepted[problem.FilterOfGroup[g.Index]] &&
-                !problem.HelperClasses.Any(c => c.Group == g && c.Township == hc.Township));
+                !problem.HelperClasses.Any(c => c.Group == g && c.County == hc.County && c.Township == hc.Township));
             if (backstop is not null)
             {
-                reasons[hc.Index] = (UncoveredReason.NoBackstopInTownship, $"add a helper of group `{backstop.Id}` ({backstop.Label}) in township {hc.Township}");
+                reasons[hc.Index] = (UncoveredReason.NoBackstopInTownship, $"add a helper of group `{backstop.Id}` ({backstop.Label}) in township {Place(hc.County, hc.Township)}");
             }
             else if (eligible[hc.Index].Count == 0)
             {
@@ -256,7 +257,8 @@ internal static class ResultBuilder
             }
         }
 
-        foreach (var set in blocked.Where(hc => eligible[hc.Index].Count == 0).GroupBy(hc => (hc.Township, reasons[hc.Index].Reason)).OrderBy(g => g.Key.Township, StringComparer.Ordinal).ThenBy(g => g.Key.Reason))
+        foreach (var set in blocked.Where(hc => eligible[hc.Index].Count == 0).GroupBy(hc => (hc.County, hc.Township, reasons[hc.Index].Reason))
+            .OrderBy(g => g.Key.County, StringComparer.Ordinal).ThenBy(g => g.Key.Township, StringComparer.Ordinal).ThenBy(g => g.Key.Reason))
         {
             var count = set.Sum(hc => solution.Uncovered[hc.Index]);
             var why = set.Key.Reason switch
@@ -267,12 +269,13 @@ internal static class ResultBuilder
             };
             certificates.Add(new Certificate(
                 CertificateKind.Coverage,
-                string.Create(CultureInfo.InvariantCulture, $"{set.Key.Township}: {Count(count, "household")}, {why}."),
+                string.Create(CultureInfo.InvariantCulture, $"{Place(set.Key.County, set.Key.Township)}: {Count(count, "household")}, {why}."),
                 count,
                 0,
                 count,
                 [set.Key.Township],
-                []));
+                [],
+                set.Key.County is { } county ? [county] : null));
         }
 
         var result = new List<UncoveredHousehold>(uncoveredIndexes.Count);
@@ -280,7 +283,7 @@ internal static class ResultBuilder
         {
             var household = roster.Households[h];
             var (reason, remedy) = reasons[classOf[h]];
-            result.Add(new UncoveredHousehold(household.Id, household.Township, household.Village, reason, remedy));
+            result.Add(new UncoveredHousehold(household.Id, household.Township, household.Village, reason, remedy, household.County));
         }
 
         return result;
@@ -317,17 +320,18 @@ internal static class ResultBuilder
             var households = component.HouseholdClasses.Sum(hc => (long)problem.HouseholdClasses[hc].Members.Count);
             var gap = helperClasses.Sum(c => c.Members.Sum(m => (long)Math.Max(0, need[c.Index] - loads[m])));
             var helpers = helperClasses.Sum(c => c.Members.Count);
-            var townships = Townships(component.HouseholdClasses.Select(hc => problem.HouseholdClasses[hc].Township));
+            var townships = Townships(problem, component.HouseholdClasses);
             var groupIds = helperClasses.Select(c => c.Group).Distinct().OrderBy(g => g.Index).ToList();
             yield return new Certificate(
                 CertificateKind.Quota,
                 string.Create(CultureInfo.InvariantCulture,
-                    $"{Count(helpers, "helper")} of {Ids(groupIds)} need{(helpers == 1 ? "s" : "")} {Count(demand, "household")} to meet their quotas (at least one each); only {Count(households, "household")} may go to any of them{(townships.Count > 0 ? " (in " + string.Join(", ", townships) + ")" : "")}, so {gap} short in any pairing that covers as many households."),
+                    $"{Count(helpers, "helper")} of {Ids(groupIds)} need{(helpers == 1 ? "s" : "")} {Count(demand, "household")} to meet their quotas (at least one each); only {Count(households, "household")} may go to any of them{(townships.Places.Count > 0 ? " (in " + string.Join(", ", townships.Places) + ")" : "")}, so {gap} short in any pairing that covers as many households."),
                 households,
                 demand,
                 gap,
-                townships,
-                groupIds.Select(g => g.Id).ToArray());
+                townships.Names,
+                groupIds.Select(g => g.Id).ToArray(),
+                townships.Counties);
         }
     }
 
@@ -450,7 +454,7 @@ internal static class ResultBuilder
 
     private static IReadOnlyList<AreaTotal> AreaTotals(Roster roster, int[] helperOf, bool byVillage)
     {
-        // The roster numbers villages in order of township, then village, so a township's villages are adjacent.
+        // The roster numbers villages in order of county, township, then village, so a township's villages are adjacent.
         var villages = roster.Villages;
         var households = new int[villages.Count];
         var covered = new int[villages.Count];
@@ -464,30 +468,48 @@ internal static class ResultBuilder
         var totals = new List<AreaTotal>();
         for (var v = 0; v < villages.Count; v++)
         {
-            var (township, village) = villages[v];
+            var (county, township, village) = villages[v];
             if (byVillage)
             {
-                totals.Add(new AreaTotal(township, village, households[v], covered[v], households[v] - covered[v]));
+                totals.Add(new AreaTotal(township, village, households[v], covered[v], households[v] - covered[v], county));
                 continue;
             }
 
             var last = totals.Count - 1;
-            if (last >= 0 && totals[last].Township == township)
+            if (last >= 0 && totals[last].Township == township && totals[last].County == county)
             {
                 var t = totals[last];
-                totals[last] = new AreaTotal(township, null, t.Households + households[v], t.Covered + covered[v], t.Uncovered + households[v] - covered[v]);
+                totals[last] = new AreaTotal(township, null, t.Households + households[v], t.Covered + covered[v], t.Uncovered + households[v] - covered[v], county);
             }
             else
             {
-                totals.Add(new AreaTotal(township, null, households[v], covered[v], households[v] - covered[v]));
+                totals.Add(new AreaTotal(township, null, households[v], covered[v], households[v] - covered[v], county));
             }
         }
 
         return totals;
     }
 
-    private static IReadOnlyList<string> Townships(IEnumerable<string> townships) =>
-        townships.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+    /// <summary>
+    /// The distinct townships of some household classes, by county then name: their names, their counties (null when
+    /// the roster names none) and how statements name them (<see cref="Place"/>).
+    /// </summary>
+    private static (IReadOnlyList<string> Names, IReadOnlyList<string>? Counties, IReadOnlyList<string> Places) Townships(PairingProblem problem, IEnumerable<int> householdClasses)
+    {
+        var townships = householdClasses
+            .Select(hc => (problem.HouseholdClasses[hc].County, problem.HouseholdClasses[hc].Township))
+            .Distinct()
+            .OrderBy(t => t.County, StringComparer.Ordinal)
+            .ThenBy(t => t.Township, StringComparer.Ordinal)
+            .ToArray();
+        return (
+            townships.Select(t => t.Township).ToArray(),
+            problem.Roster.NamesCounties ? townships.Select(t => t.County!).ToArray() : null,
+            townships.Select(t => Place(t.County, t.Township)).ToArray());
+    }
+
+    /// <summary>A township for people: <c>蔚汾镇</c>, or <c>兴县/蔚汾镇</c> when the roster names counties.</summary>
+    private static string Place(string? county, string township) => county is null ? township : $"{county}/{township}";
 
     private static string Ids(IEnumerable<RuleGroup> groups) => string.Join(", ", groups.Select(g => $"`{g.Id}`"));
 

@@ -19,6 +19,8 @@ namespace PairingRules.Synthetic;
 /// and ordinary staff (then section cadres) so that all quotas fit. So the default mix is complete under the Xing
 /// rules at any size from 500 to 200,000 households, and small counties may have no enterprise of tier 1 or 2. None
 /// of these limits binds at 16,800 households: the default county is exactly as described above.</para>
+/// <para>Several counties (<see cref="SyntheticCountyOptions.Counties"/>, a prefecture such as 吕梁市): each is generated
+/// as above from its share of the households, with its own seed, and every household and helper names its county.</para>
 /// <para>Deterministic: the same options give the same roster, in the same order.</para>
 /// </remarks>
 public static class SyntheticCounty
@@ -27,6 +29,12 @@ public static class SyntheticCounty
     [
         "蔚汾镇", "魏家滩镇", "瓦塘镇", "康宁镇", "高家村镇", "罗峪口镇", "蔡家会镇", "交楼申乡", "奥家湾乡",
         "东会乡", "固贤乡", "恶虎滩乡", "孟家坪乡", "贺家会乡", "赵家坪乡", "圪达上乡", "蔡家崖乡",
+    ];
+
+    /// <summary>The counties of Lüliang (吕梁市), Shanxi, which Xing County belongs to.</summary>
+    private static readonly string[] LuliangCounties =
+    [
+        "离石区", "文水县", "交城县", "兴县", "临县", "柳林县", "石楼县", "岚县", "方山县", "中阳县", "交口县", "孝义市", "汾阳市",
     ];
 
     private const int BaseHouseholds = 16_800;
@@ -41,6 +49,36 @@ public static class SyntheticCounty
     {
         options ??= new SyntheticCountyOptions();
         options.Validate();
+        return options.Counties == 1 ? GenerateCounty(options) : GenerateCounties(options);
+    }
+
+    /// <summary>One county per <see cref="SyntheticCountyOptions.Counties"/>, each named, with its number before every id.</summary>
+    private static Roster GenerateCounties(SyntheticCountyOptions options)
+    {
+        var sizes = Apportion(options.Households, Enumerable.Repeat(1.0, options.Counties).ToArray());
+        var households = new List<Household>(options.Households);
+        var helpers = new List<Helper>();
+        for (var k = 0; k < options.Counties; k++)
+        {
+            var one = GenerateCounty(options with { Households = sizes[k], Seed = unchecked(options.Seed + k), Counties = 1 });
+            var county = Numbered(LuliangCounties, k);
+            var prefix = string.Create(CultureInfo.InvariantCulture, $"C{k + 1:D3}-");
+            households.AddRange(one.Households.Select(h => new Household(
+                prefix + h.Id, h.Township, h.Village, h.PoorVillage, h.DeepPoverty, h.Members, h.Income,
+                h.CurrentHelper is null ? null : prefix + h.CurrentHelper, h.Attributes, county)));
+            helpers.AddRange(one.Helpers.Select(h => new Helper(
+                prefix + h.Id, h.Category, h.Name, h.Tier, h.Township, h.Village, h.Unit, h.PoorVillage, h.Attributes, county)));
+        }
+
+        return new Roster(households, helpers);
+    }
+
+    /// <summary>The <paramref name="i"/>-th name, repeating with a number once the names run out: 蔚汾镇 … 蔚汾镇2.</summary>
+    private static string Numbered(string[] names, int i) =>
+        i < names.Length ? names[i] : string.Create(CultureInfo.InvariantCulture, $"{names[i % names.Length]}{(i / names.Length) + 1}");
+
+    private static Roster GenerateCounty(SyntheticCountyOptions options)
+    {
         var random = new Random(options.Seed);
         var scale = (double)options.Households / BaseHouseholds;
         var townshipCount = Math.Max(1, (int)Math.Round(XingTownships.Length * scale));
@@ -48,7 +86,7 @@ public static class SyntheticCounty
         var poorVillageCount = Math.Min(villageCount, (int)Math.Round(BasePoorVillages * scale));
 
         var townships = Enumerable.Range(0, townshipCount)
-            .Select(t => t < XingTownships.Length ? XingTownships[t] : $"{XingTownships[t % XingTownships.Length]}{(t / XingTownships.Length) + 1}")
+            .Select(t => Numbered(XingTownships, t))
             .ToArray();
 
         // Villages: spread over townships in turn; the poor ones chosen at random; sizes weighted by kind.

@@ -10,7 +10,10 @@ public sealed record SyntheticCountyOptions
     /// <summary>The random seed; the same options always give the same county. Default 2017.</summary>
     public int Seed { get; init; } = 2017;
 
-    /// <summary>Households (seed: 16,800). Villages, townships and helpers scale with it. Default 16,800.</summary>
+    /// <summary>
+    /// Households (seed: 16,800), in all counties together (see <see cref="Counties"/>). Villages, townships and helpers
+    /// scale with it. Default 16,800.
+    /// </summary>
     public int Households { get; init; } = 16_800;
 
     /// <summary>
@@ -28,6 +31,16 @@ public sealed record SyntheticCountyOptions
     /// </summary>
     public double PreviouslyPaired { get; init; }
 
+    /// <summary>
+    /// How many counties the roster holds: 1 to 1,000, and at most <see cref="Households"/>. Default 1: one county that
+    /// names no county, with ids <c>H0000001</c>, <c>CL00001</c> …. With more, each county is generated as one county of
+    /// its share of the households (split as evenly as possible, earlier counties taking the extra ones) with seed
+    /// <see cref="Seed"/> plus its index (0 for the first), named after the counties of Lüliang (吕梁市: 离石区, 文水县,
+    /// 交城县, 兴县, 临县, 柳林县, 石楼县, 岚县, 方山县, 中阳县, 交口县, 孝义市, 汾阳市, then 离石区2 …), with its number
+    /// before every id (<c>C001-H0000001</c>, <c>C002-CL00001</c>).
+    /// </summary>
+    public int Counties { get; init; } = 1;
+
     /// <summary>Checks the options (<see cref="SyntheticCounty.Generate"/> calls it).</summary>
     /// <exception cref="ArgumentOutOfRangeException">A value is out of range.</exception>
     internal void Validate()
@@ -37,6 +50,13 @@ public sealed record SyntheticCountyOptions
         if (HelperScale is <= 0 or > 100 || double.IsNaN(HelperScale))
         {
             throw new ArgumentOutOfRangeException(nameof(HelperScale), HelperScale, "The helper scale is above 0 and at most 100.");
+        }
+
+        ArgumentOutOfRangeException.ThrowIfLessThan(Counties, 1, nameof(Counties));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(Counties, 1_000, nameof(Counties));
+        if (Counties > Households)
+        {
+            throw new ArgumentOutOfRangeException(nameof(Counties), Counties, "Every county needs a household: counties are at most the households.");
         }
 
         ArgumentOutOfRangeException.ThrowIfNegative(TownshipsWithoutCadres, nameof(TownshipsWithoutCadres));

@@ -70,7 +70,7 @@ public sealed class InvalidRuleFileTests
 
         problem.Message.Should().Be(
             "group `section-cadres`: there is no member `Categry` on helper, did you mean `Category`? " +
-            "(members of helper: Id, Name, Category, Tier, Township, Village, Unit, PoorVillage, Attributes, Attribute(name), HasAttribute(name)) (at character 8)");
+            "(members of helper: Id, Name, Category, Tier, County, Township, Village, Unit, PoorVillage, Attributes, Attribute(name), HasAttribute(name)) (at character 8)");
     }
 
     [Fact]

@@ -126,7 +126,16 @@ internal sealed class PairingProblem
                 : c.County is not null ? byCounty.GetValueOrDefault(c.County)
                 : HouseholdClasses;
             var filter = FilterOfGroup[c.Group.Index];
-            reachable[c.Index] = candidates is null ? [] : candidates.Where(h => h.Accepted[filter]).Select(h => h.Index).ToList();
+            var reached = new List<int>(candidates?.Count ?? 0);
+            foreach (var h in candidates ?? [])
+            {
+                if (h.Accepted[filter])
+                {
+                    reached.Add(h.Index);
+                }
+            }
+
+            reachable[c.Index] = reached;
         }
 
         return reachable;
@@ -134,7 +143,7 @@ internal sealed class PairingProblem
 }
 
 /// <summary>Households of one county, township and village that every group's <c>households</c> expression treats alike.</summary>
-internal sealed class HouseholdClass(int index, string? county, string township, string village, bool[] accepted, List<int> members)
+internal sealed class HouseholdClass(int index, string? county, string township, string village, bool[] accepted, ArraySegment<int> members)
 {
     public int Index { get; } = index;
 
@@ -149,11 +158,11 @@ internal sealed class HouseholdClass(int index, string? county, string township,
     public bool[] Accepted { get; } = accepted;
 
     /// <summary>Household indexes in roster order.</summary>
-    public List<int> Members { get; } = members;
+    public ArraySegment<int> Members { get; } = members;
 }
 
 /// <summary>Helpers of one group in one scope unit with the same number of kept households.</summary>
-internal sealed class HelperClass(int index, RuleGroup group, string? county, string? township, string? village, int preload, List<int> members)
+internal sealed class HelperClass(int index, RuleGroup group, string? county, string? township, string? village, int preload, ArraySegment<int> members)
 {
     public int Index { get; } = index;
 
@@ -171,7 +180,7 @@ internal sealed class HelperClass(int index, RuleGroup group, string? county, st
     public int Preload { get; } = preload;
 
     /// <summary>Helper indexes in roster order.</summary>
-    public List<int> Members { get; } = members;
+    public ArraySegment<int> Members { get; } = members;
 
     /// <summary>How many more households one member may take, or null for no cap.</summary>
     public int? Room => Group.Max is { } max ? Math.Max(0, max - Preload) : null;

@@ -81,10 +81,12 @@ internal static class PairingSolver
         }
 
         // Household classes: (county, township, village, filter results), in order of county, township, village, then
-        // results. The roster numbers villages in that order and result patterns get ids, so each household costs one look-up.
+        // results. The roster numbers villages in that order and result patterns get ids, so each household costs one
+        // look-up; classes get their final numbers once all are known.
         var patternIds = new Dictionary<string, int>(StringComparer.Ordinal);
         var patterns = patternIds.GetAlternateLookup<ReadOnlySpan<char>>();
-        var householdMembers = new Dictionary<long, List<int>>();
+        var householdKeys = new Dictionary<long, int>();
+        var classOfHousehold = new int[households.Count];
         Span<char> bits = placement.FilterCount <= 256 ? stackalloc char[placement.FilterCount] : new char[placement.FilterCount];
         for (var h = 0; h < households.Count; h++)
         {
@@ -95,6 +97,7 @@ internal static class PairingSolver
 
             if (kept[h] >= 0)
             {
+                classOfHousehold[h] = -1;
                 continue;
             }
 
@@ -110,37 +113,49 @@ internal static class PairingSolver
             }
 
             var key = ((long)roster.VillageOf[h] << 32) | (uint)pattern;
-            if (!householdMembers.TryGetValue(key, out var members))
+            if (!householdKeys.TryGetValue(key, out var id))
             {
-                householdMembers.Add(key, members = []);
+                householdKeys.Add(key, id = householdKeys.Count);
             }
 
-            members.Add(h);
+            classOfHousehold[h] = id;
         }
 
-        var patternText = new string[patternIds.Count];
-        foreach (var (text, id) in patternIds)
+        // Number the classes by village, then by pattern text.
+        var patternRank = new int[patternIds.Count];
+        var rank = 0;
+        foreach (var id in patternIds.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Value))
         {
-            patternText[id] = text;
+            patternRank[id] = rank++;
         }
 
-        var orderedHouseholdClasses = householdMembers
-            .OrderBy(p => p.Key >> 32)
-            .ThenBy(p => patternText[(int)(p.Key & uint.MaxValue)], StringComparer.Ordinal)
-            .Select((p, i) =>
-            {
-                var first = households[p.Value[0]];
-                return new HouseholdClass(i, first.County, first.Township, first.Village, placement.Results(p.Value[0]).ToArray(), p.Value);
-            })
-            .ToList();
+        var householdOrder = new long[householdKeys.Count];
+        var householdIds = new int[householdKeys.Count];
+        foreach (var (key, id) in householdKeys)
+        {
+            householdOrder[id] = (key & ~(long)uint.MaxValue) | (uint)patternRank[(int)(key & uint.MaxValue)];
+            householdIds[id] = id;
+        }
 
-        // Helper classes: (group, county, scope unit, kept load).
-        var helperMembers = new Dictionary<(int Group, string? County, string? Township, string? Village, int Preload), List<int>>();
+        Array.Sort(householdOrder, householdIds);
+        var householdSegments = Segments(classOfHousehold, Renumbering(householdIds));
+        var orderedHouseholdClasses = new List<HouseholdClass>(householdSegments.Length);
+        foreach (var members in householdSegments)
+        {
+            var first = households[members[0]];
+            var accepted = placement.Results(members[0]).ToArray();
+            orderedHouseholdClasses.Add(new HouseholdClass(orderedHouseholdClasses.Count, first.County, first.Township, first.Village, accepted, members));
+        }
+
+        // Helper classes: (group, county, scope unit, kept load), numbered in that order.
+        var helperKeys = new Dictionary<(int Group, string? County, string? Township, string? Village, int Preload), int>();
+        var classOfHelper = new int[helpers.Count];
         for (var i = 0; i < helpers.Count; i++)
         {
             var g = groupOfHelper[i];
             if (g < 0)
             {
+                classOfHelper[i] = -1;
                 continue;
             }
 
@@ -149,27 +164,82 @@ internal static class PairingSolver
             var township = group.Scope == PairingScope.County ? null : helper.Township;
             var village = group.Scope == PairingScope.Village ? helper.Village : null;
             var key = (g, helper.County, township, village, preload[i]);
-            if (!helperMembers.TryGetValue(key, out var members))
+            if (!helperKeys.TryGetValue(key, out var id))
             {
-                helperMembers.Add(key, members = []);
+                helperKeys.Add(key, id = helperKeys.Count);
             }
 
-            members.Add(i);
+            classOfHelper[i] = id;
         }
 
-        var orderedHelperClasses = helperMembers
+        var helperOrder = helperKeys
             .OrderBy(p => p.Key.Group)
             .ThenBy(p => p.Key.County, StringComparer.Ordinal)
             .ThenBy(p => p.Key.Township, StringComparer.Ordinal)
             .ThenBy(p => p.Key.Village, StringComparer.Ordinal)
             .ThenBy(p => p.Key.Preload)
-            .Select((p, i) =>
-            {
-                return new HelperClass(i, groups[p.Key.Group], p.Key.County, p.Key.Township, p.Key.Village, p.Key.Preload, p.Value);
-            })
-            .ToList();
+            .ToArray();
+        var helperSegments = Segments(classOfHelper, Renumbering(helperOrder.Select(p => p.Value).ToArray()));
+        var orderedHelperClasses = new List<HelperClass>(helperSegments.Length);
+        for (var c = 0; c < helperSegments.Length; c++)
+        {
+            var (g, county, township, village, load) = helperOrder[c].Key;
+            orderedHelperClasses.Add(new HelperClass(c, groups[g], county, township, village, load, helperSegments[c]));
+        }
 
         return new PairingProblem(rules, roster, groupOfHelper, placement.UnselectedReason, kept, changes, filterOfGroup, orderedHouseholdClasses, orderedHelperClasses, preload);
+    }
+
+    /// <summary>The final number of each provisional class, given the provisional numbers in final order.</summary>
+    private static int[] Renumbering(int[] provisionalInOrder)
+    {
+        var final = new int[provisionalInOrder.Length];
+        for (var i = 0; i < provisionalInOrder.Length; i++)
+        {
+            final[provisionalInOrder[i]] = i;
+        }
+
+        return final;
+    }
+
+    /// <summary>
+    /// The members of each class, as segments of one array: items whose provisional class is <c>p</c> (or -1 for none)
+    /// belong to class <c>final[p]</c>, in item order. One array for all, so no list grows item by item.
+    /// </summary>
+    private static ArraySegment<int>[] Segments(int[] classOf, int[] final)
+    {
+        var start = new int[final.Length + 1];
+        for (var i = 0; i < classOf.Length; i++)
+        {
+            if (classOf[i] >= 0)
+            {
+                classOf[i] = final[classOf[i]];
+                start[classOf[i] + 1]++;
+            }
+        }
+
+        for (var c = 0; c < final.Length; c++)
+        {
+            start[c + 1] += start[c];
+        }
+
+        var all = new int[start[final.Length]];
+        var next = start.AsSpan(0, final.Length).ToArray();
+        for (var i = 0; i < classOf.Length; i++)
+        {
+            if (classOf[i] >= 0)
+            {
+                all[next[classOf[i]]++] = i;
+            }
+        }
+
+        var segments = new ArraySegment<int>[final.Length];
+        for (var c = 0; c < final.Length; c++)
+        {
+            segments[c] = new ArraySegment<int>(all, start[c], start[c + 1] - start[c]);
+        }
+
+        return segments;
     }
 }
 

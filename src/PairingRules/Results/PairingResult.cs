@@ -36,17 +36,30 @@ public sealed class PairingResult
         Changes = changes;
         Objective = objective;
         FreshObjective = freshObjective;
-        var kept = pairings.Count(p => p.Status == PairingStatus.Kept);
+        var byStatus = new int[3];
+        for (var i = 0; i < pairings.Count; i++)
+        {
+            byStatus[(int)pairings[i].Status]++;
+        }
+
+        int idle = 0;
+        long shortfall = 0;
+        for (var i = 0; i < helpers.Count; i++)
+        {
+            idle += helpers[i].IsIdle ? 1 : 0;
+            shortfall += helpers[i].Shortfall;
+        }
+
         Summary = new PairingSummary(
             pairings.Count + uncovered.Count,
             pairings.Count,
             uncovered.Count,
             helpers.Count + unselected.Count,
-            helpers.Count(h => h.IsIdle),
-            helpers.Sum(h => (long)h.Shortfall),
-            kept,
-            pairings.Count(p => p.Status == PairingStatus.Changed),
-            pairings.Count(p => p.Status == PairingStatus.New),
+            idle,
+            shortfall,
+            byStatus[(int)PairingStatus.Kept],
+            byStatus[(int)PairingStatus.Changed],
+            byStatus[(int)PairingStatus.New],
             unselected.Count);
     }
 
@@ -193,7 +206,7 @@ public sealed record UncoveredHousehold(string HouseholdId, string Township, str
 /// <param name="Required">The quota (the group's <c>min</c>).</param>
 /// <param name="Assigned">The households paired with it.</param>
 /// <param name="Cap">The group's <c>max</c>, or <see langword="null"/>.</param>
-public sealed record HelperLoad(string HelperId, string GroupId, int Required, int Assigned, int? Cap)
+public readonly record struct HelperLoad(string HelperId, string GroupId, int Required, int Assigned, int? Cap)
 {
     /// <summary>Quota minus load, where positive.</summary>
     public int Shortfall => Math.Max(0, Required - Assigned);

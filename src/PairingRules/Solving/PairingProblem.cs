@@ -65,7 +65,8 @@ internal sealed class PairingProblem
     /// <summary>Households kept per helper.</summary>
     public int[] Preload { get; }
 
-    public int KeptCount => KeptHelperOfHousehold.Count(h => h >= 0);
+    /// <summary>How many households keep their helper (each kept household is in one helper's preload).</summary>
+    public int KeptCount => Preload.Sum();
 
     private List<int>[] EligibleHelperClasses()
     {

@@ -427,29 +427,27 @@ internal static class ResultBuilder
 
     private static IReadOnlyList<GroupTotal> GroupTotals(PairingProblem problem, int[] loads)
     {
-        var totals = new List<GroupTotal>();
-        foreach (var group in problem.Rules.Groups)
+        var groups = problem.Rules.Groups;
+        var helpers = new int[groups.Count];
+        var households = new int[groups.Count];
+        var idle = new int[groups.Count];
+        var shortfall = new long[groups.Count];
+        for (var i = 0; i < loads.Length; i++)
         {
-            int helpers = 0, households = 0, idle = 0;
-            long required = 0, shortfall = 0;
-            for (var i = 0; i < loads.Length; i++)
+            var g = problem.GroupOfHelper[i];
+            if (g < 0)
             {
-                if (problem.GroupOfHelper[i] != group.Index)
-                {
-                    continue;
-                }
-
-                helpers++;
-                households += loads[i];
-                idle += loads[i] == 0 ? 1 : 0;
-                required += group.Min;
-                shortfall += Math.Max(0, group.Min - loads[i]);
+                continue;
             }
 
-            totals.Add(new GroupTotal(group.Id, group.Label, helpers, households, required, shortfall, idle));
+            helpers[g]++;
+            households[g] += loads[i];
+            idle[g] += loads[i] == 0 ? 1 : 0;
+            shortfall[g] += Math.Max(0, groups[g].Min - loads[i]);
         }
 
-        return totals;
+        return groups.Select(g => new GroupTotal(
+            g.Id, g.Label, helpers[g.Index], households[g.Index], (long)g.Min * helpers[g.Index], shortfall[g.Index], idle[g.Index])).ToArray();
     }
 
     private static IReadOnlyList<AreaTotal> AreaTotals(Roster roster, int[] helperOf, bool byVillage)

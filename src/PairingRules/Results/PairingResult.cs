@@ -12,9 +12,9 @@ public sealed class PairingResult
 {
     internal PairingResult(
         string ruleSetName,
-        IReadOnlyList<Pairing> pairings,
+        PairingRows pairings,
         IReadOnlyList<UncoveredHousehold> uncovered,
-        IReadOnlyList<HelperLoad> helpers,
+        HelperLoadRows helpers,
         IReadOnlyList<UnselectedHelper> unselected,
         IReadOnlyList<GroupTotal> groups,
         IReadOnlyList<AreaTotal> townships,
@@ -39,17 +39,10 @@ public sealed class PairingResult
         var byStatus = new int[3];
         for (var i = 0; i < pairings.Count; i++)
         {
-            byStatus[(int)pairings[i].Status]++;
+            byStatus[(int)pairings.StatusAt(i)]++;
         }
 
-        int idle = 0;
-        long shortfall = 0;
-        for (var i = 0; i < helpers.Count; i++)
-        {
-            idle += helpers[i].IsIdle ? 1 : 0;
-            shortfall += helpers[i].Shortfall;
-        }
-
+        var (idle, shortfall) = helpers.IdleAndShortfall();
         Summary = new PairingSummary(
             pairings.Count + uncovered.Count,
             pairings.Count,

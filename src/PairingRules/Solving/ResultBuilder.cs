@@ -16,19 +16,29 @@ internal static class ResultBuilder
         var helperOf = Assign(problem, solution);
         var loads = Loads(problem, helperOf);
 
-        var pairings = new List<Pairing>(roster.Households.Count);
-        var uncoveredIndexes = new List<int>();
-        var changes = new List<ChangedPairing>();
-        for (var h = 0; h < roster.Households.Count; h++)
+        // Pairings and helper loads as indexes; the result makes each row when it is read.
+        var paired = 0;
+        foreach (var helper in helperOf)
         {
-            var household = roster.Households[h];
+            paired += helper >= 0 ? 1 : 0;
+        }
+
+        var pairedHousehold = new int[paired];
+        var pairedHelper = new int[paired];
+        var status = new PairingStatus[paired];
+        var uncoveredIndexes = new List<int>(roster.Households.Count - paired);
+        var changes = new List<ChangedPairing>(problem.ChangeOfHousehold.Count);
+        var next = 0;
+        for (var h = 0; h < helperOf.Length; h++)
+        {
             var helper = helperOf[h];
             if (helper >= 0)
             {
-                var status = problem.KeptHelperOfHousehold[h] >= 0 ? PairingStatus.Kept
+                pairedHousehold[next] = h;
+                pairedHelper[next] = helper;
+                status[next++] = problem.KeptHelperOfHousehold[h] >= 0 ? PairingStatus.Kept
                     : problem.ChangeOfHousehold.ContainsKey(h) ? PairingStatus.Changed
                     : PairingStatus.New;
-                pairings.Add(new Pairing(household.Id, roster.Helpers[helper].Id, groups[problem.GroupOfHelper[helper]].Id, status));
             }
             else
             {
@@ -37,24 +47,34 @@ internal static class ResultBuilder
 
             if (problem.ChangeOfHousehold.TryGetValue(h, out var change))
             {
+                var household = roster.Households[h];
                 changes.Add(new ChangedPairing(household.Id, household.CurrentHelper!, change.Reason, helper >= 0 ? roster.Helpers[helper].Id : null));
             }
         }
 
-        var helperLoads = new List<HelperLoad>(roster.Helpers.Count);
-        var unselected = new List<UnselectedHelper>();
+        var selected = 0;
+        foreach (var g in problem.GroupOfHelper)
+        {
+            selected += g >= 0 ? 1 : 0;
+        }
+
+        var loaded = new int[selected];
+        var unselected = new List<UnselectedHelper>(roster.Helpers.Count - selected);
+        next = 0;
         for (var i = 0; i < roster.Helpers.Count; i++)
         {
-            var g = problem.GroupOfHelper[i];
-            if (g < 0)
+            if (problem.GroupOfHelper[i] < 0)
             {
                 unselected.Add(new UnselectedHelper(roster.Helpers[i].Id, problem.UnselectedReason[i]!));
             }
             else
             {
-                helperLoads.Add(new HelperLoad(roster.Helpers[i].Id, groups[g].Id, groups[g].Min, loads[i], groups[g].Max));
+                loaded[next++] = i;
             }
         }
+
+        var pairings = new PairingRows(roster, problem.Rules, problem.GroupOfHelper, pairedHousehold, pairedHelper, status);
+        var helperLoads = new HelperLoadRows(roster, problem.Rules, problem.GroupOfHelper, loaded, loads);
 
         var certificates = new List<Certificate>();
         var uncovered = Uncovered(problem, solution, helperOf, uncoveredIndexes, certificates);

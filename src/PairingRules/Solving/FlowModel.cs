@@ -3,19 +3,69 @@ namespace PairingRules.Solving;
 /// <summary>The solved class-level flow: how many households of each household class go to each helper class.</summary>
 internal sealed class FlowSolution
 {
-    public FlowSolution(int householdClasses)
+    private readonly List<(int HouseholdClass, int HelperClass, long Amount)> _added = [];
+    private (int HelperClass, long Amount)[] _flows = [];
+    private int[] _start = [];
+
+    public FlowSolution(int householdClasses) => Uncovered = new long[householdClasses];
+
+    /// <summary>Every flow, grouped by household class.</summary>
+    public ReadOnlySpan<(int HelperClass, long Amount)> All => _flows;
+
+    /// <summary>The helper classes that take households of <paramref name="householdClass"/>, in helper-class order.</summary>
+    public ReadOnlySpan<(int HelperClass, long Amount)> Of(int householdClass) =>
+        _flows.AsSpan(_start[householdClass], _start[householdClass + 1] - _start[householdClass]);
+
+    /// <summary>Adds <paramref name="amount"/> households of a household class to a helper class.</summary>
+    public void Add(int householdClass, int helperClass, long amount) => _added.Add((householdClass, helperClass, amount));
+
+    /// <summary>Groups what was added by household class (one array for all), each in helper-class order with repeats merged.</summary>
+    public void Seal()
     {
-        ByHouseholdClass = new List<(int HelperClass, long Amount)>[householdClasses];
-        for (var i = 0; i < householdClasses; i++)
+        _start = new int[Uncovered.Length + 1];
+        foreach (var (h, _, _) in _added)
         {
-            ByHouseholdClass[i] = [];
+            _start[h + 1]++;
         }
 
-        Uncovered = new long[householdClasses];
-    }
+        for (var h = 0; h < Uncovered.Length; h++)
+        {
+            _start[h + 1] += _start[h];
+        }
 
-    /// <summary>For each household class, the helper classes that take its households, in helper-class order.</summary>
-    public List<(int HelperClass, long Amount)>[] ByHouseholdClass { get; }
+        var flows = new (int HelperClass, long Amount)[_added.Count];
+        var next = _start.AsSpan(0, Uncovered.Length).ToArray();
+        foreach (var (h, c, amount) in _added)
+        {
+            flows[next[h]++] = (c, amount);
+        }
+
+        // Sort each household class's few flows by helper class and merge repeats, compacting as we go.
+        var write = 0;
+        for (var h = 0; h < Uncovered.Length; h++)
+        {
+            var begin = write;
+            var segment = flows.AsSpan(_start[h], _start[h + 1] - _start[h]);
+            segment.Sort((x, y) => x.HelperClass.CompareTo(y.HelperClass));
+            foreach (var flow in segment)
+            {
+                if (write > begin && flows[write - 1].HelperClass == flow.HelperClass)
+                {
+                    flows[write - 1].Amount += flow.Amount;
+                }
+                else
+                {
+                    flows[write++] = flow;
+                }
+            }
+
+            _start[h] = begin;
+        }
+
+        _start[Uncovered.Length] = write;
+        _flows = flows[..write];
+        _added.Clear();
+    }
 
     /// <summary>For each household class, how many of its households stay uncovered.</summary>
     public long[] Uncovered { get; }
@@ -116,6 +166,7 @@ internal static class FlowModel
             }
         }
 
+        solution.Seal();
         return solution;
     }
 
@@ -418,13 +469,12 @@ internal static class FlowModel
         /// <summary>Adds this part's flows to <paramref name="solution"/>.</summary>
         public void Extract(FlowSolution solution, int rounds)
         {
-            var byHouseholdClass = solution.ByHouseholdClass;
             foreach (var (h, c, arc) in _direct)
             {
                 var flow = Simplex.Flow(arc);
                 if (flow > 0)
                 {
-                    byHouseholdClass[h].Add((c, flow));
+                    solution.Add(h, c, flow);
                 }
             }
 
@@ -438,7 +488,7 @@ internal static class FlowModel
                 while (a < sources.Length && b < sinks.Length)
                 {
                     var amount = Math.Min(sources[a].Left, sinks[b].Left);
-                    byHouseholdClass[sources[a].HouseholdClass].Add((sinks[b].HelperClass, amount));
+                    solution.Add(sources[a].HouseholdClass, sinks[b].HelperClass, amount);
                     sources[a].Left -= amount;
                     sinks[b].Left -= amount;
                     if (sources[a].Left == 0)
@@ -449,20 +499,6 @@ internal static class FlowModel
                     if (sinks[b].Left == 0)
                     {
                         b++;
-                    }
-                }
-            }
-
-            foreach (var h in _householdClasses)
-            {
-                var list = byHouseholdClass[h];
-                list.Sort((x, y) => x.HelperClass.CompareTo(y.HelperClass));
-                for (var i = list.Count - 1; i > 0; i--)
-                {
-                    if (list[i].HelperClass == list[i - 1].HelperClass)
-                    {
-                        list[i - 1] = (list[i].HelperClass, list[i - 1].Amount + list[i].Amount);
-                        list.RemoveAt(i);
                     }
                 }
             }

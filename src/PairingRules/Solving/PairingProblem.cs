@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace PairingRules.Solving;
 
 /// <summary>
@@ -33,7 +35,7 @@ internal sealed class PairingProblem
     }
 
     /// <summary>For each helper class, the household classes it may take (scope and filter), in class order.</summary>
-    public List<int>[] Reachable { get; }
+    public ArraySegment<int>[] Reachable { get; }
 
     /// <summary>For each household class, the helper classes that may take it, in class order (computed when first asked:
     /// only the certificates for uncovered households need it).</summary>
@@ -87,64 +89,82 @@ internal sealed class PairingProblem
         return eligible;
     }
 
-    private List<int>[] ReachableHouseholdClasses()
+    private ArraySegment<int>[] ReachableHouseholdClasses()
     {
-        // Index household classes by county, township and village so that each helper class looks only at its unit.
-        var byCounty = new Dictionary<string, List<HouseholdClass>>(StringComparer.Ordinal);
-        var byTownship = new Dictionary<(string?, string), List<HouseholdClass>>();
-        var byVillage = new Dictionary<(string?, string, string), List<HouseholdClass>>();
+        // Household classes are numbered in order of county, township and village, so each scope unit is one range
+        // of class numbers: index the ranges, then each helper class looks only at its unit.
+        var byCounty = new Dictionary<string, (int Start, int End)>(StringComparer.Ordinal);
+        var byTownship = new Dictionary<(string?, string), (int Start, int End)>();
+        var byVillage = new Dictionary<(string?, string, string), (int Start, int End)>();
         foreach (var h in HouseholdClasses)
         {
             if (h.County is not null)
             {
-                if (!byCounty.TryGetValue(h.County, out var k))
-                {
-                    byCounty[h.County] = k = [];
-                }
-
-                k.Add(h);
+                Extend(byCounty, h.County, h.Index);
             }
 
-            if (!byTownship.TryGetValue((h.County, h.Township), out var t))
-            {
-                byTownship[(h.County, h.Township)] = t = [];
-            }
-
-            if (!byVillage.TryGetValue((h.County, h.Township, h.Village), out var v))
-            {
-                byVillage[(h.County, h.Township, h.Village)] = v = [];
-            }
-
-            t.Add(h);
-            v.Add(h);
+            Extend(byTownship, (h.County, h.Township), h.Index);
+            Extend(byVillage, (h.County, h.Township, h.Village), h.Index);
         }
 
-        var reachable = new List<int>[HelperClasses.Count];
+        (int Start, int End) UnitOf(HelperClass c) =>
+            c.Village is not null ? byVillage.GetValueOrDefault((c.County, c.Township!, c.Village))
+            : c.Township is not null ? byTownship.GetValueOrDefault((c.County, c.Township))
+            : c.County is not null ? byCounty.GetValueOrDefault(c.County)
+            : (0, HouseholdClasses.Count);
+
+        // Two passes: count, then fill one array that every helper class's segment shares.
+        var start = new int[HelperClasses.Count + 1];
         foreach (var c in HelperClasses)
         {
-            var candidates = c.Village is not null ? byVillage.GetValueOrDefault((c.County, c.Township!, c.Village))
-                : c.Township is not null ? byTownship.GetValueOrDefault((c.County, c.Township))
-                : c.County is not null ? byCounty.GetValueOrDefault(c.County)
-                : HouseholdClasses;
+            var (first, end) = UnitOf(c);
             var filter = FilterOfGroup[c.Group.Index];
-            var reached = new List<int>(candidates?.Count ?? 0);
-            foreach (var h in candidates ?? [])
+            var count = 0;
+            for (var h = first; h < end; h++)
             {
-                if (h.Accepted[filter])
+                count += HouseholdClasses[h].Accepted[filter] ? 1 : 0;
+            }
+
+            start[c.Index + 1] = start[c.Index] + count;
+        }
+
+        var all = new int[start[HelperClasses.Count]];
+        var reachable = new ArraySegment<int>[HelperClasses.Count];
+        foreach (var c in HelperClasses)
+        {
+            var (first, end) = UnitOf(c);
+            var filter = FilterOfGroup[c.Group.Index];
+            var next = start[c.Index];
+            for (var h = first; h < end; h++)
+            {
+                if (HouseholdClasses[h].Accepted[filter])
                 {
-                    reached.Add(h.Index);
+                    all[next++] = h;
                 }
             }
 
-            reachable[c.Index] = reached;
+            reachable[c.Index] = new ArraySegment<int>(all, start[c.Index], next - start[c.Index]);
         }
 
         return reachable;
     }
+
+    /// <summary>Adds class <paramref name="index"/> to the range of its unit (a unit's classes are consecutive).</summary>
+    private static void Extend<TKey>(Dictionary<TKey, (int Start, int End)> ranges, TKey unit, int index)
+        where TKey : notnull
+    {
+        ref var range = ref CollectionsMarshal.GetValueRefOrAddDefault(ranges, unit, out var exists);
+        if (exists && range.End != index)
+        {
+            throw new InvalidOperationException($"Internal error: the household classes of {unit} are not consecutive.");
+        }
+
+        range = exists ? (range.Start, index + 1) : (index, index + 1);
+    }
 }
 
 /// <summary>Households of one county, township and village that every group's <c>households</c> expression treats alike.</summary>
-internal sealed class HouseholdClass(int index, string? county, string township, string village, bool[] accepted, ArraySegment<int> members)
+internal sealed class HouseholdClass(int index, string? county, string township, string village, ArraySegment<bool> accepted, ArraySegment<int> members)
 {
     public int Index { get; } = index;
 
@@ -156,7 +176,7 @@ internal sealed class HouseholdClass(int index, string? county, string township,
     public string Village { get; } = village;
 
     /// <summary>For each distinct filter, whether these households pass it.</summary>
-    public bool[] Accepted { get; } = accepted;
+    public ArraySegment<bool> Accepted { get; } = accepted;
 
     /// <summary>Household indexes in roster order.</summary>
     public ArraySegment<int> Members { get; } = members;

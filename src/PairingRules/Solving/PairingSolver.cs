@@ -143,7 +143,7 @@ internal static class PairingSolver
         foreach (var members in householdSegments)
         {
             var first = households[members[0]];
-            var accepted = placement.Results(members[0]).ToArray();
+            var accepted = placement.ResultsOf(members[0]);
             orderedHouseholdClasses.Add(new HouseholdClass(orderedHouseholdClasses.Count, first.County, first.Township, first.Village, accepted, members));
         }
 
@@ -326,4 +326,7 @@ internal sealed class Placement
 
     /// <summary>The household's result on every filter.</summary>
     public ReadOnlySpan<bool> Results(int household) => _accepted.AsSpan(household * FilterCount, FilterCount);
+
+    /// <summary>The household's result on every filter, as a segment of the placement's array (nothing is copied).</summary>
+    public ArraySegment<bool> ResultsOf(int household) => new(_accepted, household * FilterCount, FilterCount);
 }

@@ -106,12 +106,9 @@ internal static class ResultBuilder
         var helperOf = (int[])problem.KeptHelperOfHousehold.Clone();
         var classes = problem.HelperClasses;
         var total = new long[classes.Count];
-        foreach (var flows in solution.ByHouseholdClass)
+        foreach (var (helperClass, amount) in solution.All)
         {
-            foreach (var (helperClass, amount) in flows)
-            {
-                total[helperClass] += amount;
-            }
+            total[helperClass] += amount;
         }
 
         var member = new int[classes.Count];
@@ -125,7 +122,7 @@ internal static class ResultBuilder
         {
             var members = householdClass.Members;
             var cursor = 0;
-            foreach (var (c, amount) in solution.ByHouseholdClass[householdClass.Index])
+            foreach (var (c, amount) in solution.Of(householdClass.Index))
             {
                 var helpers = classes[c].Members;
                 for (var k = 0; k < amount; k++)
@@ -220,7 +217,7 @@ internal static class ResultBuilder
 
         foreach (var hc in problem.HouseholdClasses)
         {
-            foreach (var (c, _) in solution.ByHouseholdClass[hc.Index])
+            foreach (var (c, _) in solution.Of(hc.Index))
             {
                 sources[c].Add(hc.Index);
             }
@@ -324,7 +321,7 @@ internal static class ResultBuilder
         var reaches = problem.Reachable;
 
         // Start from the household classes the deficient helpers may take; close over "is held by" and "may go to".
-        var holders = problem.HouseholdClasses.Select(hc => solution.ByHouseholdClass[hc.Index].Select(x => x.HelperClass).ToList()).ToArray();
+        var holders = problem.HouseholdClasses.Select(hc => solution.Of(hc.Index).ToArray().Select(x => x.HelperClass).ToList()).ToArray();
         var starts = deficient.SelectMany(c => reaches[c]).Distinct().ToList();
         var components = Components(
             starts,

@@ -44,7 +44,30 @@ public sealed class RosterCountyTests
             [new Household("H1", "东乡", "东村", true, false, county: "兴县"), new Household("H2", "东乡", "东村", true, false, county: "临县")],
             []);
 
-        roster.Villages.Should().Equal(("临县", "东乡", "东村"), ("兴县", "东乡", "东村"));
-        roster.VillageOf.Should().Equal(1, 0);
+        roster.Units.Villages.Should().Equal(("临县", "东乡", "东村"), ("兴县", "东乡", "东村"));
+        roster.Units.VillageOfHousehold.Should().Equal(1, 0);
+        roster.Units.Townships.Should().Equal(("临县", "东乡"), ("兴县", "东乡"));
+        roster.Units.Counties.Should().Equal("临县", "兴县");
+    }
+
+    [Fact]
+    public void Units_PlacesNamedOnlyByHelpers_AreNumberedInNameOrderWithTheHouseholds()
+    {
+        var roster = new Roster(
+            [new Household("H1", "B乡", "B1", true, false, currentHelper: "T1"), new Household("H2", "D乡", "D1", true, false, currentHelper: "gone")],
+            [new Helper("T1", "township-cadre", township: "C乡"), new Helper("V1", "village-committee", township: "A乡", village: "A1"), new Helper("L1", "county-leader")]);
+
+        roster.Units.Villages.Should().Equal((null, "A乡", "A1"), (null, "B乡", "B1"), (null, "D乡", "D1"));
+        roster.Units.Townships.Should().Equal((null, "A乡"), (null, "B乡"), (null, "C乡"), (null, "D乡"));
+        roster.Units.Counties.Should().Equal([null]);
+        roster.Units.VillageOfHousehold.Should().Equal(1, 2);
+        roster.Units.TownshipOfVillage.Should().Equal(0, 1, 3);
+        roster.Units.TownshipOfHelper.Should().Equal(2, 0, -1);
+        roster.Units.VillageOfHelper.Should().Equal(-1, 0, -1);
+        roster.Units.CurrentHelperOf.Should().Equal(0, RosterUnits.UnknownHelper);
+
+        var result = RuleSet.LoadXingCounty().Solve(roster);
+        result.Townships.Select(t => t.Township).Should().Equal(["B乡", "D乡"], "places named only by helpers have no households to total");
+        result.Villages.Select(v => v.Village).Should().Equal("B1", "D1");
     }
 }

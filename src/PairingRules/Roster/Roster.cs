@@ -53,7 +53,7 @@ public sealed class Roster
             throw new RosterException(problems);
         }
 
-        (Villages, VillageOf) = IndexVillages(Households);
+        Units = new RosterUnits(Households, Helpers, HelperIndexOf);
     }
 
     /// <summary>The households, in the order given.</summary>
@@ -74,51 +74,11 @@ public sealed class Roster
 
     internal int HelperIndexOf(string id) => _helperIndex.TryGetValue(id, out var i) ? i : -1;
 
-    /// <summary>
-    /// The households' villages as (county, township, village), ordered ordinally by county (none first), township,
-    /// then village.
-    /// </summary>
-    internal IReadOnlyList<(string? County, string Township, string Village)> Villages { get; }
+    /// <summary>The roster's counties, townships and villages, numbered once.</summary>
+    internal RosterUnits Units { get; }
 
     /// <summary>Whether the households and helpers name their county (all of them do, or none).</summary>
     internal bool NamesCounties { get; private set; }
-
-    /// <summary>For each household, the index of its village in <see cref="Villages"/>.</summary>
-    internal int[] VillageOf { get; }
-
-    private static (IReadOnlyList<(string?, string, string)>, int[]) IndexVillages(IReadOnlyList<Household> households)
-    {
-        var firstSeen = new Dictionary<(string? County, string Township, string Village), int>();
-        var villageOf = new int[households.Count];
-        for (var h = 0; h < households.Count; h++)
-        {
-            var key = (households[h].County, households[h].Township, households[h].Village);
-            if (!firstSeen.TryGetValue(key, out var id))
-            {
-                firstSeen.Add(key, id = firstSeen.Count);
-            }
-
-            villageOf[h] = id;
-        }
-
-        var villages = firstSeen.Keys
-            .OrderBy(v => v.County, StringComparer.Ordinal)
-            .ThenBy(v => v.Township, StringComparer.Ordinal)
-            .ThenBy(v => v.Village, StringComparer.Ordinal)
-            .ToArray();
-        var rank = new int[villages.Length];
-        for (var i = 0; i < villages.Length; i++)
-        {
-            rank[firstSeen[villages[i]]] = i;
-        }
-
-        for (var h = 0; h < villageOf.Length; h++)
-        {
-            villageOf[h] = rank[villageOf[h]];
-        }
-
-        return (villages, villageOf);
-    }
 
     /// <summary>Checks that all households and helpers name a county or none does; names the first that differs.</summary>
     private void CheckCounties(List<InputProblem> problems)

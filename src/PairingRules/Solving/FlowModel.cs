@@ -307,11 +307,11 @@ internal static class FlowModel
             }
 
             // Hubs: helper classes that share a scope unit and a household filter (units in order of their first class).
-            var unitOf = new Dictionary<(string?, string?, string?, int), int>();
+            var unitOf = new Dictionary<(PairingScope, int, int), int>();
             var units = new List<List<HelperClass>>();
             foreach (var c in classes)
             {
-                var key = (c.County, c.Township, c.Village, problem.FilterOfGroup[c.Group.Index]);
+                var key = (c.Group.Scope, c.Unit, problem.FilterOfGroup[c.Group.Index]);
                 if (!unitOf.TryGetValue(key, out var u))
                 {
                     unitOf.Add(key, u = units.Count);

@@ -1,5 +1,3 @@
-using System.Runtime.InteropServices;
-
 namespace PairingRules.Solving;
 
 /// <summary>
@@ -91,27 +89,26 @@ internal sealed class PairingProblem
 
     private ArraySegment<int>[] ReachableHouseholdClasses()
     {
-        // Household classes are numbered in order of county, township and village, so each scope unit is one range
-        // of class numbers: index the ranges, then each helper class looks only at its unit.
-        var byCounty = new Dictionary<string, (int Start, int End)>(StringComparer.Ordinal);
-        var byTownship = new Dictionary<(string?, string), (int Start, int End)>();
-        var byVillage = new Dictionary<(string?, string, string), (int Start, int End)>();
+        // Household classes are numbered in order of the roster's villages, and the roster numbers its places in order
+        // of county, township and village, so each scope unit is one range of class numbers.
+        var units = Roster.Units;
+        var villageRange = new (int Start, int End)[units.Villages.Count];
+        var townshipRange = new (int Start, int End)[units.Townships.Count];
+        var countyRange = new (int Start, int End)[units.Counties.Count];
         foreach (var h in HouseholdClasses)
         {
-            if (h.County is not null)
-            {
-                Extend(byCounty, h.County, h.Index);
-            }
-
-            Extend(byTownship, (h.County, h.Township), h.Index);
-            Extend(byVillage, (h.County, h.Township, h.Village), h.Index);
+            var township = units.TownshipOfVillage[h.VillageId];
+            Extend(ref villageRange[h.VillageId], h.Index);
+            Extend(ref townshipRange[township], h.Index);
+            Extend(ref countyRange[units.CountyOfTownship[township]], h.Index);
         }
 
-        (int Start, int End) UnitOf(HelperClass c) =>
-            c.Village is not null ? byVillage.GetValueOrDefault((c.County, c.Township!, c.Village))
-            : c.Township is not null ? byTownship.GetValueOrDefault((c.County, c.Township))
-            : c.County is not null ? byCounty.GetValueOrDefault(c.County)
-            : (0, HouseholdClasses.Count);
+        (int Start, int End) UnitOf(HelperClass c) => c.Group.Scope switch
+        {
+            PairingScope.County => countyRange[c.Unit],
+            PairingScope.Township => townshipRange[c.Unit],
+            _ => villageRange[c.Unit],
+        };
 
         // Two passes: count, then fill one array that every helper class's segment shares.
         var start = new int[HelperClasses.Count + 1];
@@ -150,23 +147,24 @@ internal sealed class PairingProblem
     }
 
     /// <summary>Adds class <paramref name="index"/> to the range of its unit (a unit's classes are consecutive).</summary>
-    private static void Extend<TKey>(Dictionary<TKey, (int Start, int End)> ranges, TKey unit, int index)
-        where TKey : notnull
+    private static void Extend(ref (int Start, int End) range, int index)
     {
-        ref var range = ref CollectionsMarshal.GetValueRefOrAddDefault(ranges, unit, out var exists);
-        if (exists && range.End != index)
+        if (range.End > 0 && range.End != index)
         {
-            throw new InvalidOperationException($"Internal error: the household classes of {unit} are not consecutive.");
+            throw new InvalidOperationException($"Internal error: household class {index} is not next to the others of its place.");
         }
 
-        range = exists ? (range.Start, index + 1) : (index, index + 1);
+        range = range.End > 0 ? (range.Start, index + 1) : (index, index + 1);
     }
 }
 
 /// <summary>Households of one county, township and village that every group's <c>households</c> expression treats alike.</summary>
-internal sealed class HouseholdClass(int index, string? county, string township, string village, ArraySegment<bool> accepted, ArraySegment<int> members)
+internal sealed class HouseholdClass(int index, int villageId, string? county, string township, string village, ArraySegment<bool> accepted, ArraySegment<int> members)
 {
     public int Index { get; } = index;
+
+    /// <summary>The village's number in the roster's <see cref="RosterUnits"/>.</summary>
+    public int VillageId { get; } = villageId;
 
     /// <summary>The county, or null when the roster names none.</summary>
     public string? County { get; } = county;
@@ -183,11 +181,14 @@ internal sealed class HouseholdClass(int index, string? county, string township,
 }
 
 /// <summary>Helpers of one group in one scope unit with the same number of kept households.</summary>
-internal sealed class HelperClass(int index, RuleGroup group, string? county, string? township, string? village, int preload, ArraySegment<int> members)
+internal sealed class HelperClass(int index, RuleGroup group, int unit, string? county, string? township, string? village, int preload, ArraySegment<int> members)
 {
     public int Index { get; } = index;
 
     public RuleGroup Group { get; } = group;
+
+    /// <summary>The scope unit's number in the roster's <see cref="RosterUnits"/>: a county, township or village by the group's scope.</summary>
+    public int Unit { get; } = unit;
 
     /// <summary>The helpers' county (every scope lies within it), or null when the roster names none.</summary>
     public string? County { get; } = county;

@@ -41,20 +41,22 @@ internal static class PairingSolver
         Array.Fill(kept, -1);
         var changes = new Dictionary<int, (int, ChangeReason)>();
         var preload = new int[helpers.Count];
+        var units = roster.Units;
         for (var h = 0; keepCurrent && h < households.Count; h++)
         {
-            var household = households[h];
-            if (household.CurrentHelper is not { } current)
+            var helperIndex = units.CurrentHelperOf[h];
+            if (helperIndex == -1)
             {
                 continue;
             }
 
-            var helperIndex = roster.HelperIndexOf(current);
-            if (helperIndex < 0)
+            if (helperIndex == RosterUnits.UnknownHelper)
             {
                 changes[h] = (-1, ChangeReason.HelperLeft);
                 continue;
             }
+
+            var household = households[h];
 
             var g = groupOfHelper[helperIndex];
             if (g < 0)
@@ -112,7 +114,7 @@ internal static class PairingSolver
                 patterns.TryAdd(bits, pattern = patternIds.Count);
             }
 
-            var key = ((long)roster.VillageOf[h] << 32) | (uint)pattern;
+            var key = ((long)units.VillageOfHousehold[h] << 32) | (uint)pattern;
             if (!householdKeys.TryGetValue(key, out var id))
             {
                 householdKeys.Add(key, id = householdKeys.Count);
@@ -144,11 +146,13 @@ internal static class PairingSolver
         {
             var first = households[members[0]];
             var accepted = placement.ResultsOf(members[0]);
-            orderedHouseholdClasses.Add(new HouseholdClass(orderedHouseholdClasses.Count, first.County, first.Township, first.Village, accepted, members));
+            var village = units.VillageOfHousehold[members[0]];
+            orderedHouseholdClasses.Add(new HouseholdClass(orderedHouseholdClasses.Count, village, first.County, first.Township, first.Village, accepted, members));
         }
 
-        // Helper classes: (group, county, scope unit, kept load), numbered in that order.
-        var helperKeys = new Dictionary<(int Group, string? County, string? Township, string? Village, int Preload), int>();
+        // Helper classes: (group, county, township, village, kept load), numbered in that order; the roster numbers its
+        // places in the order of their names, and a township or village the scope does not use counts as -1 (first).
+        var helperKeys = new Dictionary<(int Group, int County, int Township, int Village, int Preload), int>();
         var classOfHelper = new int[helpers.Count];
         for (var i = 0; i < helpers.Count; i++)
         {
@@ -159,11 +163,10 @@ internal static class PairingSolver
                 continue;
             }
 
-            var group = groups[g];
-            var helper = helpers[i];
-            var township = group.Scope == PairingScope.County ? null : helper.Township;
-            var village = group.Scope == PairingScope.Village ? helper.Village : null;
-            var key = (g, helper.County, township, village, preload[i]);
+            var scope = groups[g].Scope;
+            var township = scope == PairingScope.County ? -1 : units.TownshipOfHelper[i];
+            var village = scope == PairingScope.Village ? units.VillageOfHelper[i] : -1;
+            var key = (g, units.CountyOfHelper[i], township, village, preload[i]);
             if (!helperKeys.TryGetValue(key, out var id))
             {
                 helperKeys.Add(key, id = helperKeys.Count);
@@ -172,19 +175,29 @@ internal static class PairingSolver
             classOfHelper[i] = id;
         }
 
-        var helperOrder = helperKeys
-            .OrderBy(p => p.Key.Group)
-            .ThenBy(p => p.Key.County, StringComparer.Ordinal)
-            .ThenBy(p => p.Key.Township, StringComparer.Ordinal)
-            .ThenBy(p => p.Key.Village, StringComparer.Ordinal)
-            .ThenBy(p => p.Key.Preload)
-            .ToArray();
-        var helperSegments = Segments(classOfHelper, Renumbering(helperOrder.Select(p => p.Value).ToArray()));
+        var helperOrder = helperKeys.Keys.ToArray();
+        var helperIds = helperKeys.Values.ToArray();
+        Array.Sort(helperOrder, helperIds);
+        var helperSegments = Segments(classOfHelper, Renumbering(helperIds));
         var orderedHelperClasses = new List<HelperClass>(helperSegments.Length);
         for (var c = 0; c < helperSegments.Length; c++)
         {
-            var (g, county, township, village, load) = helperOrder[c].Key;
-            orderedHelperClasses.Add(new HelperClass(c, groups[g], county, township, village, load, helperSegments[c]));
+            var (g, county, township, village, load) = helperOrder[c];
+            var unit = groups[g].Scope switch
+            {
+                PairingScope.County => county,
+                PairingScope.Township => township,
+                _ => village,
+            };
+            orderedHelperClasses.Add(new HelperClass(
+                c,
+                groups[g],
+                unit,
+                units.Counties[county],
+                township < 0 ? null : units.Townships[township].Township,
+                village < 0 ? null : units.Villages[village].Village,
+                load,
+                helperSegments[c]));
         }
 
         return new PairingProblem(rules, roster, groupOfHelper, placement.UnselectedReason, kept, changes, filterOfGroup, orderedHouseholdClasses, orderedHelperClasses, preload);

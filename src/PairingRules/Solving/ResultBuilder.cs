@@ -80,6 +80,7 @@ internal static class ResultBuilder
         var uncovered = Uncovered(problem, solution, helperOf, uncoveredIndexes, certificates);
         certificates.AddRange(QuotaCertificates(problem, solution, loads));
 
+        var areas = AreaTotals(roster, helperOf);
         return new PairingResult(
             problem.Rules.Name,
             pairings,
@@ -87,8 +88,8 @@ internal static class ResultBuilder
             helperLoads,
             unselected,
             GroupTotals(problem, loads),
-            AreaTotals(roster, helperOf, byVillage: false),
-            AreaTotals(roster, helperOf, byVillage: true),
+            areas.Townships,
+            areas.Villages,
             certificates,
             changes,
             Objective(problem, loads, uncoveredIndexes.Count),
@@ -467,42 +468,46 @@ internal static class ResultBuilder
             g.Id, g.Label, helpers[g.Index], households[g.Index], (long)g.Min * helpers[g.Index], shortfall[g.Index], idle[g.Index])).ToArray();
     }
 
-    private static IReadOnlyList<AreaTotal> AreaTotals(Roster roster, int[] helperOf, bool byVillage)
+    /// <summary>Households and covered households per township and per village, in the roster's order of places; places
+    /// without households (named only by helpers) have no total.</summary>
+    private static (IReadOnlyList<AreaTotal> Townships, IReadOnlyList<AreaTotal> Villages) AreaTotals(Roster roster, int[] helperOf)
     {
-        // The roster numbers villages in order of county, township, then village, so a township's villages are adjacent.
-        var villages = roster.Villages;
-        var households = new int[villages.Count];
-        var covered = new int[villages.Count];
+        var units = roster.Units;
+        var households = new int[units.Villages.Count];
+        var covered = new int[units.Villages.Count];
         for (var h = 0; h < helperOf.Length; h++)
         {
-            var v = roster.VillageOf[h];
+            var v = units.VillageOfHousehold[h];
             households[v]++;
             covered[v] += helperOf[h] >= 0 ? 1 : 0;
         }
 
-        var totals = new List<AreaTotal>();
-        for (var v = 0; v < villages.Count; v++)
+        var townshipHouseholds = new int[units.Townships.Count];
+        var townshipCovered = new int[units.Townships.Count];
+        var villages = new List<AreaTotal>();
+        for (var v = 0; v < households.Length; v++)
         {
-            var (county, township, village) = villages[v];
-            if (byVillage)
+            if (households[v] > 0)
             {
-                totals.Add(new AreaTotal(township, village, households[v], covered[v], households[v] - covered[v], county));
-                continue;
-            }
-
-            var last = totals.Count - 1;
-            if (last >= 0 && totals[last].Township == township && totals[last].County == county)
-            {
-                var t = totals[last];
-                totals[last] = new AreaTotal(township, null, t.Households + households[v], t.Covered + covered[v], t.Uncovered + households[v] - covered[v], county);
-            }
-            else
-            {
-                totals.Add(new AreaTotal(township, null, households[v], covered[v], households[v] - covered[v], county));
+                var (county, township, village) = units.Villages[v];
+                villages.Add(new AreaTotal(township, village, households[v], covered[v], households[v] - covered[v], county));
+                townshipHouseholds[units.TownshipOfVillage[v]] += households[v];
+                townshipCovered[units.TownshipOfVillage[v]] += covered[v];
             }
         }
 
-        return totals;
+        var townships = new List<AreaTotal>();
+        for (var t = 0; t < townshipHouseholds.Length; t++)
+        {
+            if (townshipHouseholds[t] > 0)
+            {
+                var (county, township) = units.Townships[t];
+                var (all, done) = (townshipHouseholds[t], townshipCovered[t]);
+                townships.Add(new AreaTotal(township, null, all, done, all - done, county));
+            }
+        }
+
+        return (townships, villages);
     }
 
     /// <summary>

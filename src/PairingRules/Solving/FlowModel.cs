@@ -127,6 +127,7 @@ internal static class FlowModel
         }
 
         var solution = new FlowSolution(problem.HouseholdClasses.Count);
+        var simplex = new NetworkSimplex(Levels);
         foreach (var component in Components(problem, reach))
         {
             if (component.HelperClasses.Length == 0)
@@ -142,7 +143,7 @@ internal static class FlowModel
 
             for (var round = 1; ; round++)
             {
-                var graph = new Graph(problem, component, rank, layers, reach);
+                var graph = new Graph(problem, component, simplex, rank, layers, reach);
                 graph.Simplex.Solve(cancellationToken);
                 var grown = false;
                 foreach (var (helperClass, tailArc, jmax) in graph.Tails)
@@ -286,7 +287,7 @@ internal static class FlowModel
         private readonly List<(List<(int HouseholdClass, int Arc)> In, List<(int HelperClass, int Arc)> Out)> _hubs = [];
         private readonly int[] _uncoveredArc;
 
-        public Graph(PairingProblem problem, Component component, int[] rank, long[] layers, long[] reach)
+        public Graph(PairingProblem problem, Component component, NetworkSimplex simplex, int[] rank, long[] layers, long[] reach)
         {
             var householdClasses = component.HouseholdClasses.Select(h => problem.HouseholdClasses[h]).ToList();
             var classes = component.HelperClasses.Select(c => problem.HelperClasses[c]).ToList();
@@ -341,7 +342,8 @@ internal static class FlowModel
             }
 
             _direct = new(direct);
-            Simplex = new NetworkSimplex(node, _sink, Levels, arcs);
+            simplex.Reset(node, _sink, arcs);
+            Simplex = simplex;
             Span<long> cost = stackalloc long[Levels];
 
             // Household classes: supply, and the uncovered arc that starts as their tree arc.

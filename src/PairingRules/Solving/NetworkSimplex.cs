@@ -35,30 +35,33 @@ internal sealed class NetworkSimplex
     private const sbyte Upper = -1;
 
     private readonly int _levels;
-    private readonly int _nodeCount;
-    private readonly int _root;
+    private int _nodeCount;
+    private int _root;
 
-    private int[] _source;
-    private int[] _target;
-    private long[] _capacity;
-    private long[] _flow;
-    private int[] _costOf;
-    private long[] _costs;
-    private int _costCount;
-    private readonly Dictionary<long, List<int>> _costsByHash = [];
-    private sbyte[] _state;
+    private int[] _source = [];
+    private int[] _target = [];
+    private long[] _capacity = [];
+    private long[] _flow = [];
+    private int[] _costOf = [];
+    private sbyte[] _state = [];
     private int _arcCount;
 
-    private readonly long[] _supply;
-    private readonly long[] _pi;
-    private readonly int[] _parent;
-    private readonly int[] _pred;
-    private readonly bool[] _predUp;
-    private readonly int[] _size;
-    private readonly int[] _firstChild;
-    private readonly int[] _nextSibling;
-    private readonly int[] _previousSibling;
-    private readonly int[] _stack;
+    // Distinct cost vectors: the table, and for each hash the last id with it, chained to earlier ids with the same hash.
+    private long[] _costs;
+    private int[] _sameHash = new int[16];
+    private int _costCount;
+    private readonly Dictionary<long, int> _lastWithHash = [];
+
+    private long[] _supply = [];
+    private long[] _pi = [];
+    private int[] _parent = [];
+    private int[] _pred = [];
+    private bool[] _predUp = [];
+    private int[] _size = [];
+    private int[] _firstChild = [];
+    private int[] _nextSibling = [];
+    private int[] _previousSibling = [];
+    private int[] _stack = [];
     private readonly long[] _sigma;
 
     private int[] _list = [];
@@ -68,35 +71,59 @@ internal sealed class NetworkSimplex
     private int _minorLimit;
     private int _next;
 
-    /// <param name="nodeCount">Nodes are numbered from 0.</param>
-    /// <param name="root">The root of every spanning tree.</param>
     /// <param name="levels">Objective levels of a cost vector.</param>
-    /// <param name="arcCapacity">The arcs expected; more may be added.</param>
-    public NetworkSimplex(int nodeCount, int root, int levels, int arcCapacity)
+    public NetworkSimplex(int levels)
     {
         _levels = levels;
+        _costs = new long[16 * levels];
+        _sigma = new long[levels];
+    }
+
+    /// <summary>
+    /// Starts a new problem with no arcs, reusing the arrays of the last one where they are large enough (the parts of
+    /// one flow model are solved one after another in one instance).
+    /// </summary>
+    /// <param name="nodeCount">Nodes are numbered from 0.</param>
+    /// <param name="root">The root of every spanning tree.</param>
+    /// <param name="arcCapacity">The arcs expected; more may be added.</param>
+    public void Reset(int nodeCount, int root, int arcCapacity)
+    {
         _nodeCount = nodeCount;
         _root = root;
+        _arcCount = 0;
+        _costCount = 0;
+        _lastWithHash.Clear();
+        Pivots = PricedArcs = PotentialUpdates = 0;
+        _listed = _minor = _next = 0;
+
         arcCapacity = Math.Max(16, arcCapacity);
-        _source = new int[arcCapacity];
-        _target = new int[arcCapacity];
-        _capacity = new long[arcCapacity];
-        _flow = new long[arcCapacity];
-        _state = new sbyte[arcCapacity];
-        _costOf = new int[arcCapacity];
-        _costs = new long[16 * levels];
-        _supply = new long[nodeCount];
-        _pi = new long[nodeCount * levels];
-        _parent = new int[nodeCount];
-        _pred = new int[nodeCount];
-        _predUp = new bool[nodeCount];
-        _size = new int[nodeCount];
-        _firstChild = new int[nodeCount];
-        _nextSibling = new int[nodeCount];
-        _previousSibling = new int[nodeCount];
-        _stack = new int[nodeCount];
-        _sigma = new long[levels];
-        Array.Fill(_pred, -1);
+        if (_source.Length < arcCapacity)
+        {
+            _source = new int[arcCapacity];
+            _target = new int[arcCapacity];
+            _capacity = new long[arcCapacity];
+            _flow = new long[arcCapacity];
+            _state = new sbyte[arcCapacity];
+            _costOf = new int[arcCapacity];
+        }
+
+        if (_supply.Length < nodeCount)
+        {
+            _supply = new long[nodeCount];
+            _pi = new long[nodeCount * _levels];
+            _parent = new int[nodeCount];
+            _pred = new int[nodeCount];
+            _predUp = new bool[nodeCount];
+            _size = new int[nodeCount];
+            _firstChild = new int[nodeCount];
+            _nextSibling = new int[nodeCount];
+            _previousSibling = new int[nodeCount];
+            _stack = new int[nodeCount];
+        }
+
+        Array.Clear(_supply, 0, nodeCount);
+        Array.Clear(_size, 0, nodeCount);
+        Array.Fill(_pred, -1, 0, nodeCount);
     }
 
     public int Levels => _levels;
@@ -137,6 +164,7 @@ internal sealed class NetworkSimplex
         _source[arc] = source;
         _target[arc] = target;
         _capacity[arc] = capacity;
+        _flow[arc] = 0;
         _state[arc] = Lower;
         _costOf[arc] = Intern(cost);
         return arc;
@@ -154,12 +182,8 @@ internal sealed class NetworkSimplex
             hash = unchecked((hash * 1_000_003) + c);
         }
 
-        if (!_costsByHash.TryGetValue(hash, out var ids))
-        {
-            _costsByHash.Add(hash, ids = []);
-        }
-
-        foreach (var known in ids)
+        ref var last = ref CollectionsMarshal.GetValueRefOrAddDefault(_lastWithHash, hash, out var seen);
+        for (var known = seen ? last : -1; known >= 0; known = _sameHash[known])
         {
             if (_costs.AsSpan(known * _levels, _levels).SequenceEqual(cost))
             {
@@ -167,14 +191,16 @@ internal sealed class NetworkSimplex
             }
         }
 
-        if ((_costCount + 1) * _levels > _costs.Length)
+        var id = _costCount++;
+        if (id * _levels >= _costs.Length)
         {
             Array.Resize(ref _costs, _costs.Length * 2);
+            Array.Resize(ref _sameHash, _sameHash.Length * 2);
         }
 
-        var id = _costCount++;
         cost.CopyTo(_costs.AsSpan(id * _levels, _levels));
-        ids.Add(id);
+        _sameHash[id] = seen ? last : -1;
+        last = id;
         return id;
     }
 
@@ -242,9 +268,9 @@ internal sealed class NetworkSimplex
 
     private void BuildInitialTree()
     {
-        Array.Fill(_firstChild, -1);
-        Array.Fill(_nextSibling, -1);
-        Array.Fill(_previousSibling, -1);
+        Array.Fill(_firstChild, -1, 0, _nodeCount);
+        Array.Fill(_nextSibling, -1, 0, _nodeCount);
+        Array.Fill(_previousSibling, -1, 0, _nodeCount);
         _parent[_root] = -1;
         for (var node = 0; node < _nodeCount; node++)
         {

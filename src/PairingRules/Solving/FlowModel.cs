@@ -127,7 +127,7 @@ internal static class FlowModel
         }
 
         var solution = new FlowSolution(problem.HouseholdClasses.Count);
-        var simplex = new NetworkSimplex(Levels);
+        var work = new Workspace(problem);
         foreach (var component in Components(problem, reach))
         {
             if (component.HelperClasses.Length == 0)
@@ -143,7 +143,7 @@ internal static class FlowModel
 
             for (var round = 1; ; round++)
             {
-                var graph = new Graph(problem, component, simplex, rank, layers, reach);
+                var graph = new Graph(problem, component, work, rank, layers, reach);
                 graph.Simplex.Solve(cancellationToken);
                 var grown = false;
                 foreach (var (helperClass, tailArc, jmax) in graph.Tails)
@@ -279,134 +279,187 @@ internal static class FlowModel
         cost[4] = j > quota ? j - quota : 0;
     }
 
-    private sealed class Graph
+    /// <summary>
+    /// What the parts of one flow model share, as they are solved one after another: the simplex, the node of each
+    /// class in the current part, and the lists the current part's graph fills (each graph clears them).
+    /// </summary>
+    private sealed class Workspace(PairingProblem problem)
     {
-        private readonly int _sink;
-        private readonly int[] _householdClasses;
-        private readonly List<(int HouseholdClass, int HelperClass, int Arc)> _direct;
-        private readonly List<(List<(int HouseholdClass, int Arc)> In, List<(int HelperClass, int Arc)> Out)> _hubs = [];
-        private readonly int[] _uncoveredArc;
+        public NetworkSimplex Simplex { get; } = new(Levels);
 
-        public Graph(PairingProblem problem, Component component, NetworkSimplex simplex, int[] rank, long[] layers, long[] reach)
+        public int[] HouseholdNode { get; } = new int[problem.HouseholdClasses.Count];
+
+        public int[] HelperNode { get; } = new int[problem.HelperClasses.Count];
+
+        /// <summary>Hub units by (scope, unit, household filter): helper classes that may take the same households.</summary>
+        public Dictionary<(PairingScope, int, int), int> UnitOf { get; } = [];
+
+        /// <summary>Each unit's helper classes, in class order.</summary>
+        public List<List<int>> Units { get; } = [];
+
+        public List<(int HouseholdClass, int HelperClass, int Arc)> Direct { get; } = [];
+
+        /// <summary>Each hub's arcs: from household classes (a range of <see cref="HubIn"/>) and to helper classes (of <see cref="HubOut"/>).</summary>
+        public List<(int InStart, int InEnd, int OutStart, int OutEnd)> Hubs { get; } = [];
+
+        public List<(int HouseholdClass, int Arc)> HubIn { get; } = [];
+
+        public List<(int HelperClass, int Arc)> HubOut { get; } = [];
+
+        /// <summary>The tail arcs: helper class, arc, and the last unit priced exactly.</summary>
+        public List<(int HelperClass, int Arc, long Jmax)> Tails { get; } = [];
+
+        public List<int> UncoveredArc { get; } = [];
+
+        public void Clear()
         {
-            var householdClasses = component.HouseholdClasses.Select(h => problem.HouseholdClasses[h]).ToList();
-            var classes = component.HelperClasses.Select(c => problem.HelperClasses[c]).ToList();
-
-            // Nodes: the part's household classes (node k is its k-th), its helper classes, hubs, and the sink.
-            _householdClasses = component.HouseholdClasses;
-            var nodeOfHouseholdClass = new Dictionary<int, int>(householdClasses.Count);
-            for (var k = 0; k < householdClasses.Count; k++)
+            UnitOf.Clear();
+            foreach (var unit in Units)
             {
-                nodeOfHouseholdClass.Add(householdClasses[k].Index, k);
+                unit.Clear();
             }
 
-            var node = householdClasses.Count;
-            var nodeOfClass = new Dictionary<int, int>(classes.Count);
-            foreach (var c in classes)
+            Direct.Clear();
+            Hubs.Clear();
+            HubIn.Clear();
+            HubOut.Clear();
+            Tails.Clear();
+            UncoveredArc.Clear();
+        }
+    }
+
+    private sealed class Graph
+    {
+        private readonly Workspace _work;
+        private readonly int _sink;
+        private readonly int[] _householdClasses;
+
+        public Graph(PairingProblem problem, Component component, Workspace work, int[] rank, long[] layers, long[] reach)
+        {
+            _work = work;
+            work.Clear();
+            _householdClasses = component.HouseholdClasses;
+
+            // Nodes: the part's household classes (node k is its k-th), its helper classes, hubs, and the sink.
+            var node = 0;
+            var supply = 0L;
+            foreach (var h in component.HouseholdClasses)
             {
-                nodeOfClass.Add(c.Index, node++);
+                work.HouseholdNode[h] = node++;
+                supply += problem.HouseholdClasses[h].Members.Count;
+            }
+
+            foreach (var c in component.HelperClasses)
+            {
+                work.HelperNode[c] = node++;
             }
 
             // Hubs: helper classes that share a scope unit and a household filter (units in order of their first class).
-            var unitOf = new Dictionary<(PairingScope, int, int), int>();
-            var units = new List<List<HelperClass>>();
-            foreach (var c in classes)
+            var unitCount = 0;
+            foreach (var c in component.HelperClasses)
             {
-                var key = (c.Group.Scope, c.Unit, problem.FilterOfGroup[c.Group.Index]);
-                if (!unitOf.TryGetValue(key, out var u))
+                var helperClass = problem.HelperClasses[c];
+                var key = (helperClass.Group.Scope, helperClass.Unit, problem.FilterOfGroup[helperClass.Group.Index]);
+                if (!work.UnitOf.TryGetValue(key, out var u))
                 {
-                    unitOf.Add(key, u = units.Count);
-                    units.Add([]);
+                    work.UnitOf.Add(key, u = unitCount++);
+                    if (u == work.Units.Count)
+                    {
+                        work.Units.Add([]);
+                    }
                 }
 
-                units[u].Add(c);
+                work.Units[u].Add(c);
             }
 
-            var hubNode = new int[units.Count];
-            for (var u = 0; u < units.Count; u++)
+            var hubNode = new int[unitCount];
+            for (var u = 0; u < unitCount; u++)
             {
-                hubNode[u] = units[u].Count > 1 ? node++ : -1;
+                hubNode[u] = work.Units[u].Count > 1 ? node++ : -1;
             }
 
             _sink = node++;
 
             // Arcs: one uncovered arc per household class; per helper class at most three segments up to its quota, one
             // per layer above it and a tail; and the eligibility arcs.
-            var arcs = householdClasses.Count + classes.Sum(c => 4 + (int)Math.Min(layers[c.Index], int.MaxValue / 2));
-            var direct = 0;
-            for (var u = 0; u < units.Count; u++)
+            var arcs = (long)component.HouseholdClasses.Length;
+            foreach (var c in component.HelperClasses)
             {
-                var sources = problem.Reachable[units[u][0].Index].Count;
-                arcs += sources + (hubNode[u] < 0 ? 0 : units[u].Count);
-                direct += hubNode[u] < 0 ? sources : 0;
+                arcs += 4 + layers[c];
             }
 
-            _direct = new(direct);
-            simplex.Reset(node, _sink, arcs);
-            Simplex = simplex;
+            for (var u = 0; u < unitCount; u++)
+            {
+                arcs += problem.Reachable[work.Units[u][0]].Count + (hubNode[u] < 0 ? 0 : work.Units[u].Count);
+            }
+
+            Simplex = work.Simplex;
+            Simplex.Reset(node, _sink, (int)Math.Min(arcs, int.MaxValue / 2));
             Span<long> cost = stackalloc long[Levels];
 
             // Household classes: supply, and the uncovered arc that starts as their tree arc.
-            _uncoveredArc = new int[householdClasses.Count];
             cost.Clear();
             cost[0] = 1;
-            for (var k = 0; k < householdClasses.Count; k++)
+            foreach (var h in component.HouseholdClasses)
             {
-                var size = householdClasses[k].Members.Count;
+                var k = work.HouseholdNode[h];
+                var size = problem.HouseholdClasses[h].Members.Count;
                 Simplex.SetSupply(k, size);
-                _uncoveredArc[k] = Simplex.AddArc(k, _sink, NetworkSimplex.Infinite, cost);
-                Simplex.SetTreeArc(k, _uncoveredArc[k], size);
+                var arc = Simplex.AddArc(k, _sink, NetworkSimplex.Infinite, cost);
+                Simplex.SetTreeArc(k, arc, size);
+                work.UncoveredArc.Add(arc);
             }
 
-            Simplex.SetSupply(_sink, -householdClasses.Sum(h => (long)h.Members.Count));
+            Simplex.SetSupply(_sink, -supply);
 
             // Helper classes: convex segments to the sink; the first is their tree arc.
-            foreach (var c in classes)
+            foreach (var c in component.HelperClasses)
             {
-                AddSegments(c, nodeOfClass[c.Index], rank[c.Group.Index], layers[c.Index], reach[c.Index]);
+                var helperClass = problem.HelperClasses[c];
+                AddSegments(helperClass, work.HelperNode[c], rank[helperClass.Group.Index], layers[c], reach[c]);
             }
 
             // Eligibility arcs, through a hub where several classes share them.
             cost.Clear();
-            for (var u = 0; u < units.Count; u++)
+            for (var u = 0; u < unitCount; u++)
             {
-                var members = units[u];
-                var sample = members[0];
-                var sources = problem.Reachable[sample.Index];
+                var members = work.Units[u];
+                var sources = problem.Reachable[members[0]];
                 if (hubNode[u] < 0)
                 {
                     foreach (var h in sources)
                     {
-                        _direct.Add((h, sample.Index, Simplex.AddArc(nodeOfHouseholdClass[h], nodeOfClass[sample.Index], NetworkSimplex.Infinite, cost)));
+                        work.Direct.Add((h, members[0], Simplex.AddArc(work.HouseholdNode[h], work.HelperNode[members[0]], NetworkSimplex.Infinite, cost)));
                     }
 
                     continue;
                 }
 
-                var hub = (In: new List<(int, int)>(), Out: new List<(int, int)>());
+                var (inStart, outStart) = (work.HubIn.Count, work.HubOut.Count);
                 foreach (var c in members)
                 {
-                    var arc = Simplex.AddArc(hubNode[u], nodeOfClass[c.Index], NetworkSimplex.Infinite, cost);
-                    hub.Out.Add((c.Index, arc));
-                    if (hub.Out.Count == 1)
+                    var arc = Simplex.AddArc(hubNode[u], work.HelperNode[c], NetworkSimplex.Infinite, cost);
+                    if (work.HubOut.Count == outStart)
                     {
                         Simplex.SetTreeArc(hubNode[u], arc, 0);
                     }
+
+                    work.HubOut.Add((c, arc));
                 }
 
                 foreach (var h in sources)
                 {
-                    hub.In.Add((h, Simplex.AddArc(nodeOfHouseholdClass[h], hubNode[u], NetworkSimplex.Infinite, cost)));
+                    work.HubIn.Add((h, Simplex.AddArc(work.HouseholdNode[h], hubNode[u], NetworkSimplex.Infinite, cost)));
                 }
 
-                _hubs.Add(hub);
+                work.Hubs.Add((inStart, work.HubIn.Count, outStart, work.HubOut.Count));
             }
         }
 
         public NetworkSimplex Simplex { get; }
 
         /// <summary>The tail arcs: helper class, arc, and the last unit priced exactly.</summary>
-        public List<(int HelperClass, int Arc, long Jmax)> Tails { get; } = [];
+        public List<(int HelperClass, int Arc, long Jmax)> Tails => _work.Tails;
 
         private void AddSegments(HelperClass c, int classNode, int rank, long layers, long reach)
         {
@@ -471,7 +524,7 @@ internal static class FlowModel
         /// <summary>Adds this part's flows to <paramref name="solution"/>.</summary>
         public void Extract(FlowSolution solution, int rounds)
         {
-            foreach (var (h, c, arc) in _direct)
+            foreach (var (h, c, arc) in _work.Direct)
             {
                 var flow = Simplex.Flow(arc);
                 if (flow > 0)
@@ -482,32 +535,41 @@ internal static class FlowModel
 
             // Split each hub's flow between its sources and its classes in a fixed order (any split is valid:
             // every source of a hub may go to every class of it).
-            foreach (var (into, outOf) in _hubs)
+            var into = _work.HubIn;
+            var outOf = _work.HubOut;
+            foreach (var (inStart, inEnd, outStart, outEnd) in _work.Hubs)
             {
-                var sources = into.Select(s => (s.HouseholdClass, Left: Simplex.Flow(s.Arc))).Where(s => s.Left > 0).ToArray();
-                var sinks = outOf.Select(s => (s.HelperClass, Left: Simplex.Flow(s.Arc))).Where(s => s.Left > 0).ToArray();
-                int a = 0, b = 0;
-                while (a < sources.Length && b < sinks.Length)
+                var (a, b) = (inStart, outStart);
+                var (left, room) = (0L, 0L);
+                while (true)
                 {
-                    var amount = Math.Min(sources[a].Left, sinks[b].Left);
-                    solution.Add(sources[a].HouseholdClass, sinks[b].HelperClass, amount);
-                    sources[a].Left -= amount;
-                    sinks[b].Left -= amount;
-                    if (sources[a].Left == 0)
+                    for (; left == 0 && a < inEnd; a += left == 0 ? 1 : 0)
                     {
-                        a++;
+                        left = Simplex.Flow(into[a].Arc);
                     }
 
-                    if (sinks[b].Left == 0)
+                    for (; room == 0 && b < outEnd; b += room == 0 ? 1 : 0)
                     {
-                        b++;
+                        room = Simplex.Flow(outOf[b].Arc);
                     }
+
+                    if (left == 0 || room == 0)
+                    {
+                        break;
+                    }
+
+                    var amount = Math.Min(left, room);
+                    solution.Add(into[a].HouseholdClass, outOf[b].HelperClass, amount);
+                    left -= amount;
+                    room -= amount;
+                    a += left == 0 ? 1 : 0;
+                    b += room == 0 ? 1 : 0;
                 }
             }
 
             for (var k = 0; k < _householdClasses.Length; k++)
             {
-                solution.Uncovered[_householdClasses[k]] = Simplex.Flow(_uncoveredArc[k]);
+                solution.Uncovered[_householdClasses[k]] = Simplex.Flow(_work.UncoveredArc[k]);
             }
 
             solution.Record(Simplex, rounds);

@@ -4,10 +4,10 @@ namespace PairingRules;
 
 /// <summary>
 /// The pairings of a result, kept as indexes into the roster: a <see cref="Pairing"/> is made when it is read, so a
-/// result of 1,680,000 households holds 9 bytes per pairing instead of a 32-byte row that refers to three strings.
+/// result holds 9 bytes per pairing instead of a 32-byte row that refers to three strings.
 /// </summary>
 /// <remarks>Immutable: the roster and the arrays never change after the result is built.</remarks>
-internal sealed class PairingRows(Roster roster, RuleSet rules, int[] groupOfHelper, int[] household, int[] helper, PairingStatus[] status)
+internal sealed class PairingRows(Roster roster, RuleSet rules, int[] groupOfHelper, int[] household, int[] helper, byte[] status)
     : IReadOnlyList<Pairing>
 {
     public int Count => household.Length;
@@ -17,12 +17,12 @@ internal sealed class PairingRows(Roster roster, RuleSet rules, int[] groupOfHel
         get
         {
             var h = helper[index];
-            return new Pairing(roster.Households[household[index]].Id, roster.Helpers[h].Id, rules.Groups[groupOfHelper[h]].Id, status[index]);
+            return new Pairing(roster.Households[household[index]].Id, roster.Helpers[h].Id, rules.Groups[groupOfHelper[h]].Id, (PairingStatus)status[index]);
         }
     }
 
     /// <summary>The status of pairing <paramref name="index"/>, without making the row.</summary>
-    public PairingStatus StatusAt(int index) => status[index];
+    public PairingStatus StatusAt(int index) => (PairingStatus)status[index];
 
     public IEnumerator<Pairing> GetEnumerator()
     {

@@ -83,13 +83,10 @@ internal static class PairingSolver
         }
 
         // Household classes: (county, township, village, filter results), in order of county, township, village, then
-        // results. The roster numbers villages in that order and result patterns get ids, so each household costs one
-        // look-up; classes get their final numbers once all are known.
-        var patternIds = new Dictionary<string, int>(StringComparer.Ordinal);
-        var patterns = patternIds.GetAlternateLookup<ReadOnlySpan<char>>();
+        // results. The roster numbers villages in that order and the placement ranks result patterns, so each household
+        // costs one look-up; classes get their final numbers once all are known.
         var householdKeys = new Dictionary<long, int>();
         var classOfHousehold = new int[households.Count];
-        Span<char> bits = placement.FilterCount <= 256 ? stackalloc char[placement.FilterCount] : new char[placement.FilterCount];
         for (var h = 0; h < households.Count; h++)
         {
             if ((h & 4095) == 0)
@@ -103,18 +100,7 @@ internal static class PairingSolver
                 continue;
             }
 
-            var results = placement.Results(h);
-            for (var f = 0; f < results.Length; f++)
-            {
-                bits[f] = results[f] ? '1' : '0';
-            }
-
-            if (!patterns.TryGetValue(bits, out var pattern))
-            {
-                patterns.TryAdd(bits, pattern = patternIds.Count);
-            }
-
-            var key = ((long)units.VillageOfHousehold[h] << 32) | (uint)pattern;
+            var key = ((long)units.VillageOfHousehold[h] << 32) | (uint)placement.PatternOf[h];
             if (!householdKeys.TryGetValue(key, out var id))
             {
                 householdKeys.Add(key, id = householdKeys.Count);
@@ -123,22 +109,8 @@ internal static class PairingSolver
             classOfHousehold[h] = id;
         }
 
-        // Number the classes by village, then by pattern text.
-        var patternRank = new int[patternIds.Count];
-        var rank = 0;
-        foreach (var id in patternIds.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Value))
-        {
-            patternRank[id] = rank++;
-        }
-
-        var householdOrder = new long[householdKeys.Count];
-        var householdIds = new int[householdKeys.Count];
-        foreach (var (key, id) in householdKeys)
-        {
-            householdOrder[id] = (key & ~(long)uint.MaxValue) | (uint)patternRank[(int)(key & uint.MaxValue)];
-            householdIds[id] = id;
-        }
-
+        var householdOrder = householdKeys.Keys.ToArray();
+        var householdIds = householdKeys.Values.ToArray();
         Array.Sort(householdOrder, householdIds);
         var householdSegments = Segments(classOfHousehold, Renumbering(householdIds));
         var orderedHouseholdClasses = new List<HouseholdClass>(householdSegments.Length);
@@ -264,8 +236,9 @@ internal sealed class Placement
 {
     private readonly bool[] _accepted;
 
-    private Placement(RuleSet rules, Roster roster, int[] groupOfHelper, string?[] unselectedReason, int[] filterOfGroup, int filterCount, bool[] accepted)
+    private Placement(RuleSet rules, Roster roster, int[] groupOfHelper, string?[] unselectedReason, int[] filterOfGroup, int filterCount, bool[] accepted, int[] patternOf)
     {
+        PatternOf = patternOf;
         Rules = rules;
         Roster = roster;
         GroupOfHelper = groupOfHelper;
@@ -289,6 +262,12 @@ internal sealed class Placement
     public int[] FilterOfGroup { get; }
 
     public int FilterCount { get; }
+
+    /// <summary>
+    /// Each household's result pattern: households with the same result on every filter share it, and patterns are
+    /// numbered in order of their results (false before true, filter by filter).
+    /// </summary>
+    public int[] PatternOf { get; }
 
     public static Placement Of(RuleSet rules, Roster roster, CancellationToken cancellationToken)
     {
@@ -316,8 +295,14 @@ internal sealed class Placement
             filterOfGroup[group.Index] = same;
         }
 
+        // Each household's result on every filter, and its result pattern: a binary trie over the results numbers the
+        // patterns without hashing, then patterns are ranked by their results (false before true, filter by filter).
         var households = roster.Households;
         var accepted = new bool[households.Count * filters.Count];
+        var patternOf = new int[households.Count];
+        var child = new List<int> { 0, 0 };
+        var leafPattern = new List<int> { filters.Count == 0 ? 0 : -1 };
+        var firstOfPattern = new List<int>();
         for (var h = 0; h < households.Count; h++)
         {
             if ((h & 4095) == 0)
@@ -325,13 +310,46 @@ internal sealed class Placement
                 cancellationToken.ThrowIfCancellationRequested();
             }
 
+            var node = 0;
             for (var f = 0; f < filters.Count; f++)
             {
-                accepted[(h * filters.Count) + f] = filters[f].Accepts(households[h]);
+                var result = filters[f].Accepts(households[h]);
+                accepted[(h * filters.Count) + f] = result;
+                var slot = (node * 2) + (result ? 1 : 0);
+                if (child[slot] == 0)
+                {
+                    child[slot] = leafPattern.Count;
+                    leafPattern.Add(f == filters.Count - 1 ? firstOfPattern.Count : -1);
+                    child.Add(0);
+                    child.Add(0);
+                }
+
+                node = child[slot];
             }
+
+            if (leafPattern[node] == firstOfPattern.Count)
+            {
+                firstOfPattern.Add(h);
+            }
+
+            patternOf[h] = leafPattern[node];
         }
 
-        return new Placement(rules, roster, groupOfHelper, unselected, filterOfGroup, filters.Count, accepted);
+        var byResults = Enumerable.Range(0, firstOfPattern.Count).ToArray();
+        var count = filters.Count;
+        Array.Sort(byResults, (a, b) => accepted.AsSpan(firstOfPattern[a] * count, count).SequenceCompareTo(accepted.AsSpan(firstOfPattern[b] * count, count)));
+        var rank = new int[byResults.Length];
+        for (var r = 0; r < byResults.Length; r++)
+        {
+            rank[byResults[r]] = r;
+        }
+
+        for (var h = 0; h < patternOf.Length; h++)
+        {
+            patternOf[h] = rank[patternOf[h]];
+        }
+
+        return new Placement(rules, roster, groupOfHelper, unselected, filterOfGroup, filters.Count, accepted, patternOf);
     }
 
     /// <summary>Whether household <paramref name="household"/> passes filter <paramref name="filter"/>.</summary>

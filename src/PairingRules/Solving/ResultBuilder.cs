@@ -25,7 +25,7 @@ internal static class ResultBuilder
 
         var pairedHousehold = new int[paired];
         var pairedHelper = new int[paired];
-        var status = new PairingStatus[paired];
+        var status = new byte[paired];
         var uncoveredIndexes = new List<int>(roster.Households.Count - paired);
         var changes = new List<ChangedPairing>(problem.ChangeOfHousehold.Count);
         var next = 0;
@@ -36,9 +36,9 @@ internal static class ResultBuilder
             {
                 pairedHousehold[next] = h;
                 pairedHelper[next] = helper;
-                status[next++] = problem.KeptHelperOfHousehold[h] >= 0 ? PairingStatus.Kept
+                status[next++] = (byte)(problem.KeptHelperOfHousehold[h] >= 0 ? PairingStatus.Kept
                     : problem.ChangeOfHousehold.ContainsKey(h) ? PairingStatus.Changed
-                    : PairingStatus.New;
+                    : PairingStatus.New);
             }
             else
             {

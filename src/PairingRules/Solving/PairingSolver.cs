@@ -85,7 +85,7 @@ internal static class PairingSolver
         // Household classes: (county, township, village, filter results), in order of county, township, village, then
         // results. The roster numbers villages in that order and the placement ranks result patterns, so each household
         // costs one look-up; classes get their final numbers once all are known.
-        var householdKeys = new Dictionary<long, int>();
+        var householdKeys = new Dictionary<long, int>((int)Math.Min(households.Count, (long)units.Villages.Count * placement.PatternCount));
         var classOfHousehold = new int[households.Count];
         for (var h = 0; h < households.Count; h++)
         {
@@ -236,9 +236,10 @@ internal sealed class Placement
 {
     private readonly bool[] _accepted;
 
-    private Placement(RuleSet rules, Roster roster, int[] groupOfHelper, string?[] unselectedReason, int[] filterOfGroup, int filterCount, bool[] accepted, int[] patternOf)
+    private Placement(RuleSet rules, Roster roster, int[] groupOfHelper, string?[] unselectedReason, int[] filterOfGroup, int filterCount, bool[] accepted, int[] patternOf, int patternCount)
     {
         PatternOf = patternOf;
+        PatternCount = patternCount;
         Rules = rules;
         Roster = roster;
         GroupOfHelper = groupOfHelper;
@@ -268,6 +269,9 @@ internal sealed class Placement
     /// numbered in order of their results (false before true, filter by filter).
     /// </summary>
     public int[] PatternOf { get; }
+
+    /// <summary>How many result patterns the households show.</summary>
+    public int PatternCount { get; }
 
     public static Placement Of(RuleSet rules, Roster roster, CancellationToken cancellationToken)
     {
@@ -349,7 +353,7 @@ internal sealed class Placement
             patternOf[h] = rank[patternOf[h]];
         }
 
-        return new Placement(rules, roster, groupOfHelper, unselected, filterOfGroup, filters.Count, accepted, patternOf);
+        return new Placement(rules, roster, groupOfHelper, unselected, filterOfGroup, filters.Count, accepted, patternOf, firstOfPattern.Count);
     }
 
     /// <summary>Whether household <paramref name="household"/> passes filter <paramref name="filter"/>.</summary>

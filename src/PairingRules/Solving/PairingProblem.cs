@@ -159,7 +159,7 @@ internal sealed class PairingProblem
 }
 
 /// <summary>Households of one county, township and village that every group's <c>households</c> expression treats alike.</summary>
-internal sealed class HouseholdClass(int index, int villageId, string? county, string township, string village, ArraySegment<bool> accepted, ArraySegment<int> members)
+internal readonly struct HouseholdClass(int index, int villageId, string? county, string township, string village, ArraySegment<bool> accepted, ArraySegment<int> members)
 {
     public int Index { get; } = index;
 
@@ -181,7 +181,7 @@ internal sealed class HouseholdClass(int index, int villageId, string? county, s
 }
 
 /// <summary>Helpers of one group in one scope unit with the same number of kept households.</summary>
-internal sealed class HelperClass(int index, RuleGroup group, int unit, string? county, string? township, string? village, int preload, ArraySegment<int> members)
+internal readonly struct HelperClass(int index, RuleGroup group, int unit, string? county, string? township, string? village, int preload, ArraySegment<int> members)
 {
     public int Index { get; } = index;
 

@@ -3,11 +3,15 @@ namespace PairingRules.Solving;
 /// <summary>The solved class-level flow: how many households of each household class go to each helper class.</summary>
 internal sealed class FlowSolution
 {
-    private readonly List<(int HouseholdClass, int HelperClass, long Amount)> _added = [];
+    private readonly List<(int HouseholdClass, int HelperClass, long Amount)> _added;
     private (int HelperClass, long Amount)[] _flows = [];
     private int[] _start = [];
 
-    public FlowSolution(int householdClasses) => Uncovered = new long[householdClasses];
+    public FlowSolution(int householdClasses)
+    {
+        Uncovered = new long[householdClasses];
+        _added = new(2 * householdClasses); // most household classes go to one or two helper classes
+    }
 
     /// <summary>Every flow, grouped by household class.</summary>
     public ReadOnlySpan<(int HelperClass, long Amount)> All => _flows;

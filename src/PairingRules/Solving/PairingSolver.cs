@@ -122,9 +122,16 @@ internal static class PairingSolver
             orderedHouseholdClasses.Add(new HouseholdClass(orderedHouseholdClasses.Count, village, first.County, first.Township, first.Village, accepted, members));
         }
 
-        // Helper classes: (group, county, township, village, kept load), numbered in that order; the roster numbers its
-        // places in the order of their names, and a township or village the scope does not use counts as -1 (first).
-        var helperKeys = new Dictionary<(int Group, int County, int Township, int Village, int Preload), int>();
+        // Helper classes: (group, scope unit, kept load), numbered in that order. The unit is the county, township or
+        // village the group's scope names; the roster numbers each kind of place in order of its full name, so this is
+        // the order of group, county, township, village and kept load. Keys pack into one number: group below 256
+        // (rule files have at most 200), unit below 2^23 and load below 2^32.
+        if (groups.Count > 255 || units.Villages.Count >= 1 << 23 || units.Townships.Count >= 1 << 23)
+        {
+            throw new InvalidOperationException("Internal error: the roster or rule limits no longer fit the helper class keys.");
+        }
+
+        var helperKeys = new Dictionary<long, int>();
         var classOfHelper = new int[helpers.Count];
         for (var i = 0; i < helpers.Count; i++)
         {
@@ -135,10 +142,13 @@ internal static class PairingSolver
                 continue;
             }
 
-            var scope = groups[g].Scope;
-            var township = scope == PairingScope.County ? -1 : units.TownshipOfHelper[i];
-            var village = scope == PairingScope.Village ? units.VillageOfHelper[i] : -1;
-            var key = (g, units.CountyOfHelper[i], township, village, preload[i]);
+            var unit = groups[g].Scope switch
+            {
+                PairingScope.County => units.CountyOfHelper[i],
+                PairingScope.Township => units.TownshipOfHelper[i],
+                _ => units.VillageOfHelper[i],
+            };
+            var key = ((long)g << 55) | ((long)unit << 32) | (uint)preload[i];
             if (!helperKeys.TryGetValue(key, out var id))
             {
                 helperKeys.Add(key, id = helperKeys.Count);
@@ -154,16 +164,20 @@ internal static class PairingSolver
         var orderedHelperClasses = new List<HelperClass>(helperSegments.Length);
         for (var c = 0; c < helperSegments.Length; c++)
         {
-            var (g, county, township, village, load) = helperOrder[c];
-            var unit = groups[g].Scope switch
+            var group = groups[(int)(helperOrder[c] >> 55)];
+            var unit = (int)((helperOrder[c] >> 32) & ((1 << 23) - 1));
+            var load = (int)(helperOrder[c] & uint.MaxValue);
+            var village = group.Scope == PairingScope.Village ? unit : -1;
+            var township = group.Scope switch
             {
-                PairingScope.County => county,
-                PairingScope.Township => township,
-                _ => village,
+                PairingScope.County => -1,
+                PairingScope.Township => unit,
+                _ => units.TownshipOfVillage[unit],
             };
+            var county = group.Scope == PairingScope.County ? unit : units.CountyOfTownship[township];
             orderedHelperClasses.Add(new HelperClass(
                 c,
-                groups[g],
+                group,
                 unit,
                 units.Counties[county],
                 township < 0 ? null : units.Townships[township].Township,

@@ -28,20 +28,32 @@ public sealed class SolverWorkTests
     }
 
     [Fact]
+    public void Solve_TenCountiesInOneRoster_DoAboutTenTimesTheWorkOfOne()
+    {
+        var one = Work(16_800);
+        var ten = Work(168_000, counties: 10);
+
+        // Each county is a part of its own, solved alone: the work adds up instead of growing faster than the roster.
+        ten.Parts.Should().Be(10);
+        ((double)ten.Total / one.Total).Should().BeInRange(8, 12, $"work was {one} and then {ten}");
+        ((double)ten.Pivots / one.Pivots).Should().BeInRange(8, 12);
+    }
+
+    [Fact]
     public void Solve_SameCounty_DoesTheSameWork()
     {
         Work(16_800).Should().Be(Work(16_800), "the solver is deterministic, down to its pivots");
     }
 
-    private static SolverWork Work(int households)
+    private static SolverWork Work(int households, int counties = 1)
     {
-        var roster = SyntheticCounty.Generate(new SyntheticCountyOptions { Households = households });
+        var roster = SyntheticCounty.Generate(new SyntheticCountyOptions { Households = households, Counties = counties });
         var problem = PairingSolver.Build(Xing, roster, keepCurrent: true, CancellationToken.None);
         var statistics = FlowModel.Solve(problem, CancellationToken.None).Statistics;
-        return new SolverWork(statistics.Pivots, statistics.PricedArcs, statistics.PotentialUpdates);
+        return new SolverWork(statistics.Pivots, statistics.PricedArcs, statistics.PotentialUpdates, statistics.Parts);
     }
 
-    private sealed record SolverWork(long Pivots, long PricedArcs, long PotentialUpdates)
+    private sealed record SolverWork(long Pivots, long PricedArcs, long PotentialUpdates, int Parts)
     {
         public long Total => PricedArcs + PotentialUpdates;
     }

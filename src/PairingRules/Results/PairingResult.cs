@@ -63,12 +63,15 @@ public sealed class PairingResult
     public PairingSummary Summary { get; }
 
     /// <summary>Every pairing, one per covered household, in roster order.</summary>
+    /// <remarks>The result keeps indexes into the roster and makes each <see cref="Pairing"/> when it is read, so a
+    /// large result stays small; reading is safe from any number of threads.</remarks>
     public IReadOnlyList<Pairing> Pairings { get; }
 
     /// <summary>The households left without a helper, with the reason, in roster order.</summary>
     public IReadOnlyList<UncoveredHousehold> Uncovered { get; }
 
     /// <summary>Every helper that a group selects, with its load and quota, in roster order.</summary>
+    /// <remarks>Like <see cref="Pairings"/>, each <see cref="HelperLoad"/> is made when it is read.</remarks>
     public IReadOnlyList<HelperLoad> Helpers { get; }
 
     /// <summary>Helpers that take no part: no group selects them, or they lack the township or village their scope needs.</summary>

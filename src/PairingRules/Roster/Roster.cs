@@ -6,7 +6,9 @@ namespace PairingRules;
 /// <remarks>
 /// Immutable; keeps the order it was given (results list households in this order). Either no household and no helper
 /// names a county (<see cref="Household.County"/>, <see cref="Helper.County"/>), or all of them do; a village is then
-/// identified by its county, township and name, and a helper takes households of its own county only.
+/// identified by its county, township and name, and a helper takes households of its own county only. Making a roster
+/// indexes its ids and numbers its places once; every solve of it reuses that work, so make a roster once and solve it
+/// as often as the rules change.
 /// <threadsafety>Instances are immutable and safe to share between threads.</threadsafety>
 /// </remarks>
 public sealed class Roster

@@ -101,13 +101,14 @@ internal sealed record Component(int[] HouseholdClasses, int[] HelperClasses);
 /// Builds and solves the min-cost flow of a <see cref="PairingProblem"/>.
 /// </summary>
 /// <remarks>
-/// Nodes: household classes (supply = their size), helper classes, hubs, and one sink. Household classes reach a
-/// helper class directly or, where several helper classes share a scope unit and a household filter, through one
-/// hub node, so arcs grow with classes and not with their product. Each helper class drains to the sink through
-/// convex piecewise segments whose cost vectors encode the objective levels; an uncovered arc per household class
-/// carries what no helper takes. Load above quota is priced per layer (the k-th household above quota of each member
-/// costs k at the balance level); classes start with a few layers and a cheaper-than-true tail, and gain layers
-/// until no tail carries more than one layer's worth, at which point the relaxation is exact.
+/// Each independent part of the problem (see <c>Components</c>) is one graph, solved in turn in one reused
+/// <see cref="NetworkSimplex"/>. Nodes: household classes (supply = their size), helper classes, hubs, and one sink.
+/// Household classes reach a helper class directly or, where several helper classes share a scope unit and a
+/// household filter, through one hub node, so arcs grow with classes and not with their product. Each helper class
+/// drains to the sink through convex piecewise segments whose cost vectors encode the objective levels; an uncovered
+/// arc per household class carries what no helper takes. Load above quota is priced per layer (the k-th household
+/// above quota of each member costs k at the balance level); classes start with a few layers and a cheaper-than-true
+/// tail, and gain layers until no tail carries more than one layer's worth, at which point the relaxation is exact.
 /// </remarks>
 internal static class FlowModel
 {

@@ -56,8 +56,6 @@ internal static class PairingSolver
                 continue;
             }
 
-            var household = households[h];
-
             var g = groupOfHelper[helperIndex];
             if (g < 0)
             {
@@ -66,7 +64,7 @@ internal static class PairingSolver
             }
 
             var group = groups[g];
-            if (!group.InScope(helpers[helperIndex], household) || !placement.Accepts(h, filterOfGroup[g]))
+            if (!group.InScope(helpers[helperIndex], households[h]) || !placement.Accepts(h, filterOfGroup[g]))
             {
                 changes[h] = (helperIndex, ChangeReason.RuleBroken);
                 continue;
@@ -85,7 +83,7 @@ internal static class PairingSolver
         // Household classes: (county, township, village, filter results), in order of county, township, village, then
         // results. The roster numbers villages in that order and the placement ranks result patterns, so each household
         // costs one look-up; classes get their final numbers once all are known.
-        var householdKeys = new Dictionary<long, int>((int)Math.Min(households.Count, (long)units.Villages.Count * placement.PatternCount));
+        var householdKeys = new Dictionary<long, int>();
         var classOfHousehold = new int[households.Count];
         for (var h = 0; h < households.Count; h++)
         {
@@ -250,10 +248,8 @@ internal sealed class Placement
 {
     private readonly bool[] _accepted;
 
-    private Placement(RuleSet rules, Roster roster, int[] groupOfHelper, string?[] unselectedReason, int[] filterOfGroup, int filterCount, bool[] accepted, int[] patternOf, int patternCount)
+    private Placement(RuleSet rules, Roster roster, int[] groupOfHelper, string?[] unselectedReason, int[] filterOfGroup, int filterCount, bool[] accepted, int[] patternOf)
     {
-        PatternOf = patternOf;
-        PatternCount = patternCount;
         Rules = rules;
         Roster = roster;
         GroupOfHelper = groupOfHelper;
@@ -261,6 +257,7 @@ internal sealed class Placement
         FilterOfGroup = filterOfGroup;
         FilterCount = filterCount;
         _accepted = accepted;
+        PatternOf = patternOf;
     }
 
     public RuleSet Rules { get; }
@@ -283,9 +280,6 @@ internal sealed class Placement
     /// numbered in order of their results (false before true, filter by filter).
     /// </summary>
     public int[] PatternOf { get; }
-
-    /// <summary>How many result patterns the households show.</summary>
-    public int PatternCount { get; }
 
     public static Placement Of(RuleSet rules, Roster roster, CancellationToken cancellationToken)
     {
@@ -367,7 +361,7 @@ internal sealed class Placement
             patternOf[h] = rank[patternOf[h]];
         }
 
-        return new Placement(rules, roster, groupOfHelper, unselected, filterOfGroup, filters.Count, accepted, patternOf, firstOfPattern.Count);
+        return new Placement(rules, roster, groupOfHelper, unselected, filterOfGroup, filters.Count, accepted, patternOf);
     }
 
     /// <summary>Whether household <paramref name="household"/> passes filter <paramref name="filter"/>.</summary>

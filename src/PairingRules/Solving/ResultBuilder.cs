@@ -12,7 +12,6 @@ internal static class ResultBuilder
     public static PairingResult Build(PairingProblem problem, FlowSolution solution, ObjectiveValues? fresh)
     {
         var roster = problem.Roster;
-        var groups = problem.Rules.Groups;
         var helperOf = Assign(problem, solution);
         var loads = Loads(problem, helperOf);
 

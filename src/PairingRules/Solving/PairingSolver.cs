@@ -83,8 +83,7 @@ internal static class PairingSolver
         // Household classes: (county, township, village, filter results), in order of county, township, village, then
         // results. The roster numbers villages in that order and the placement ranks result patterns, so each household
         // costs one look-up; classes get their final numbers once all are known.
-        var householdKeys = new Dictionary<long, int>();
-        var classOfHousehold = new int[households.Count];
+        var householdClasses = new Classifier(households.Count);
         for (var h = 0; h < households.Count; h++)
         {
             if ((h & 4095) == 0)
@@ -92,25 +91,13 @@ internal static class PairingSolver
                 cancellationToken.ThrowIfCancellationRequested();
             }
 
-            if (kept[h] >= 0)
+            if (kept[h] < 0)
             {
-                classOfHousehold[h] = -1;
-                continue;
+                householdClasses.Add(h, ((long)units.VillageOfHousehold[h] << 32) | (uint)placement.PatternOf[h]);
             }
-
-            var key = ((long)units.VillageOfHousehold[h] << 32) | (uint)placement.PatternOf[h];
-            if (!householdKeys.TryGetValue(key, out var id))
-            {
-                householdKeys.Add(key, id = householdKeys.Count);
-            }
-
-            classOfHousehold[h] = id;
         }
 
-        var householdOrder = householdKeys.Keys.ToArray();
-        var householdIds = householdKeys.Values.ToArray();
-        Array.Sort(householdOrder, householdIds);
-        var householdSegments = Segments(classOfHousehold, Renumbering(householdIds));
+        var (_, householdSegments) = householdClasses.Finish();
         var orderedHouseholdClasses = new List<HouseholdClass>(householdSegments.Length);
         foreach (var members in householdSegments)
         {
@@ -129,14 +116,12 @@ internal static class PairingSolver
             throw new InvalidOperationException("Internal error: the roster or rule limits no longer fit the helper class keys.");
         }
 
-        var helperKeys = new Dictionary<long, int>();
-        var classOfHelper = new int[helpers.Count];
+        var helperClasses = new Classifier(helpers.Count);
         for (var i = 0; i < helpers.Count; i++)
         {
             var g = groupOfHelper[i];
             if (g < 0)
             {
-                classOfHelper[i] = -1;
                 continue;
             }
 
@@ -146,19 +131,10 @@ internal static class PairingSolver
                 PairingScope.Township => units.TownshipOfHelper[i],
                 _ => units.VillageOfHelper[i],
             };
-            var key = ((long)g << 55) | ((long)unit << 32) | (uint)preload[i];
-            if (!helperKeys.TryGetValue(key, out var id))
-            {
-                helperKeys.Add(key, id = helperKeys.Count);
-            }
-
-            classOfHelper[i] = id;
+            helperClasses.Add(i, ((long)g << 55) | ((long)unit << 32) | (uint)preload[i]);
         }
 
-        var helperOrder = helperKeys.Keys.ToArray();
-        var helperIds = helperKeys.Values.ToArray();
-        Array.Sort(helperOrder, helperIds);
-        var helperSegments = Segments(classOfHelper, Renumbering(helperIds));
+        var (helperOrder, helperSegments) = helperClasses.Finish();
         var orderedHelperClasses = new List<HelperClass>(helperSegments.Length);
         for (var c = 0; c < helperSegments.Length; c++)
         {
@@ -187,56 +163,77 @@ internal static class PairingSolver
         return new PairingProblem(rules, roster, groupOfHelper, placement.UnselectedReason, kept, changes, filterOfGroup, orderedHouseholdClasses, orderedHelperClasses, preload);
     }
 
-    /// <summary>The final number of each provisional class, given the provisional numbers in final order.</summary>
-    private static int[] Renumbering(int[] provisionalInOrder)
-    {
-        var final = new int[provisionalInOrder.Length];
-        for (var i = 0; i < provisionalInOrder.Length; i++)
-        {
-            final[provisionalInOrder[i]] = i;
-        }
-
-        return final;
-    }
-
     /// <summary>
-    /// The members of each class, as segments of one array: items whose provisional class is <c>p</c> (or -1 for none)
-    /// belong to class <c>final[p]</c>, in item order. One array for all, so no list grows item by item.
+    /// Sorts items into classes by a 64-bit key: items get provisional class numbers as keys are first seen, then
+    /// <see cref="Finish"/> numbers the classes in key order and lists each class's items, in item order, as segments
+    /// of one array (no list grows item by item). Items never added belong to no class.
     /// </summary>
-    private static ArraySegment<int>[] Segments(int[] classOf, int[] final)
+    private sealed class Classifier
     {
-        var start = new int[final.Length + 1];
-        for (var i = 0; i < classOf.Length; i++)
+        private readonly Dictionary<long, int> _provisional = [];
+        private readonly int[] _classOf;
+
+        public Classifier(int items)
         {
-            if (classOf[i] >= 0)
+            _classOf = new int[items];
+            Array.Fill(_classOf, -1);
+        }
+
+        public void Add(int item, long key)
+        {
+            if (!_provisional.TryGetValue(key, out var id))
             {
-                classOf[i] = final[classOf[i]];
-                start[classOf[i] + 1]++;
+                _provisional.Add(key, id = _provisional.Count);
             }
+
+            _classOf[item] = id;
         }
 
-        for (var c = 0; c < final.Length; c++)
+        /// <summary>The keys in order, and the items of the class of each key.</summary>
+        public (long[] Keys, ArraySegment<int>[] Members) Finish()
         {
-            start[c + 1] += start[c];
-        }
-
-        var all = new int[start[final.Length]];
-        var next = start.AsSpan(0, final.Length).ToArray();
-        for (var i = 0; i < classOf.Length; i++)
-        {
-            if (classOf[i] >= 0)
+            var keys = _provisional.Keys.ToArray();
+            var provisionalInOrder = _provisional.Values.ToArray();
+            Array.Sort(keys, provisionalInOrder);
+            var final = new int[keys.Length];
+            for (var i = 0; i < final.Length; i++)
             {
-                all[next[classOf[i]]++] = i;
+                final[provisionalInOrder[i]] = i;
             }
-        }
 
-        var segments = new ArraySegment<int>[final.Length];
-        for (var c = 0; c < final.Length; c++)
-        {
-            segments[c] = new ArraySegment<int>(all, start[c], start[c + 1] - start[c]);
-        }
+            var start = new int[final.Length + 1];
+            for (var i = 0; i < _classOf.Length; i++)
+            {
+                if (_classOf[i] >= 0)
+                {
+                    _classOf[i] = final[_classOf[i]];
+                    start[_classOf[i] + 1]++;
+                }
+            }
 
-        return segments;
+            for (var c = 0; c < final.Length; c++)
+            {
+                start[c + 1] += start[c];
+            }
+
+            var all = new int[start[final.Length]];
+            var next = start.AsSpan(0, final.Length).ToArray();
+            for (var i = 0; i < _classOf.Length; i++)
+            {
+                if (_classOf[i] >= 0)
+                {
+                    all[next[_classOf[i]]++] = i;
+                }
+            }
+
+            var members = new ArraySegment<int>[final.Length];
+            for (var c = 0; c < final.Length; c++)
+            {
+                members[c] = new ArraySegment<int>(all, start[c], start[c + 1] - start[c]);
+            }
+
+            return (keys, members);
+        }
     }
 }
 

@@ -34,6 +34,8 @@ public sealed class SolverWorkTests
         var ten = Work(168_000, counties: 10);
 
         // Each county is a part of its own, solved alone: the work adds up instead of growing faster than the roster.
+        // Measured when the gate was set: 32,230 pivots and 3,013,816 arcs priced plus potentials shifted, against
+        // 3,127 and 294,870 for one county (10.3 and 10.2 times).
         ten.Parts.Should().Be(10);
         ((double)ten.Total / one.Total).Should().BeInRange(8, 12, $"work was {one} and then {ten}");
         ((double)ten.Pivots / one.Pivots).Should().BeInRange(8, 12);

@@ -161,30 +161,22 @@ public static class RosterCsv
     {
         ArgumentNullException.ThrowIfNull(households);
         ArgumentNullException.ThrowIfNull(writer);
-        var list = households.ToList();
-        var attributes = list.SelectMany(h => h.Attributes.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
-        using var csv = CsvWriter.Create(writer, WriterOptions, leaveOpen: true);
-        var counties = list.Any(h => h.County is not null);
-        WriteHeader(csv, counties, ["id", "township", "village", "poor_village", "deep_poverty", "members", "income", "helper"], attributes);
-        foreach (var h in list)
-        {
-            WriteIdAndCounty(csv, h.Id, h.County, counties);
-            csv.WriteField(h.Township);
-            csv.WriteField(h.Village);
-            csv.WriteField(Bool(h.PoorVillage));
-            csv.WriteField(Bool(h.DeepPoverty));
-            csv.WriteField(h.Members.ToString(CultureInfo.InvariantCulture));
-            csv.WriteField(h.Income.ToString(CultureInfo.InvariantCulture));
-            csv.WriteField(h.CurrentHelper ?? string.Empty);
-            foreach (var name in attributes)
-            {
-                csv.WriteField(h.Attribute(name));
-            }
-
-            csv.EndRecord();
-        }
-
-        csv.Flush();
+        WriteRows(
+            households,
+            writer,
+            ["id", "township", "village", "poor_village", "deep_poverty", "members", "income", "helper"],
+            h => (h.Id, h.County, h.Attributes),
+            (h, name) => h.Attribute(name),
+            h =>
+            [
+                h.Township,
+                h.Village,
+                Bool(h.PoorVillage),
+                Bool(h.DeepPoverty),
+                h.Members.ToString(CultureInfo.InvariantCulture),
+                h.Income.ToString(CultureInfo.InvariantCulture),
+                h.CurrentHelper ?? string.Empty,
+            ]);
     }
 
     /// <summary>Writes helpers as a <c>helpers.csv</c> that <see cref="Read(string, string, Encoding?)"/> reads back.</summary>
@@ -197,24 +189,63 @@ public static class RosterCsv
     {
         ArgumentNullException.ThrowIfNull(helpers);
         ArgumentNullException.ThrowIfNull(writer);
-        var list = helpers.ToList();
-        var attributes = list.SelectMany(h => h.Attributes.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        WriteRows(
+            helpers,
+            writer,
+            ["id", "category", "township", "village", "tier", "name", "unit", "poor_village"],
+            h => (h.Id, h.County, h.Attributes),
+            (h, name) => h.Attribute(name),
+            h =>
+            [
+                h.Category,
+                h.Township ?? string.Empty,
+                h.Village ?? string.Empty,
+                h.Tier?.ToString(CultureInfo.InvariantCulture) ?? string.Empty,
+                h.Name,
+                h.Unit ?? string.Empty,
+                Bool(h.PoorVillage),
+            ]);
+    }
+
+    /// <summary>
+    /// Writes one roster file: the header (<c>id</c>, <c>county</c> when some row names one, the other columns, then every
+    /// attribute name in ordinal order), then a record per row.
+    /// </summary>
+    private static void WriteRows<T>(
+        IEnumerable<T> rows,
+        TextWriter writer,
+        string[] columns,
+        Func<T, (string Id, string? County, IReadOnlyDictionary<string, string> Attributes)> identity,
+        Func<T, string, string> attribute,
+        Func<T, string[]> fields)
+    {
+        var list = rows.ToList();
+        var attributes = list.SelectMany(r => identity(r).Attributes.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        var counties = list.Any(r => identity(r).County is not null);
         using var csv = CsvWriter.Create(writer, WriterOptions, leaveOpen: true);
-        var counties = list.Any(h => h.County is not null);
-        WriteHeader(csv, counties, ["id", "category", "township", "village", "tier", "name", "unit", "poor_village"], attributes);
-        foreach (var h in list)
+        foreach (var name in columns.Take(1).Concat(counties ? ["county"] : []).Concat(columns.Skip(1)).Concat(attributes))
         {
-            WriteIdAndCounty(csv, h.Id, h.County, counties);
-            csv.WriteField(h.Category);
-            csv.WriteField(h.Township ?? string.Empty);
-            csv.WriteField(h.Village ?? string.Empty);
-            csv.WriteField(h.Tier?.ToString(CultureInfo.InvariantCulture) ?? string.Empty);
-            csv.WriteField(h.Name);
-            csv.WriteField(h.Unit ?? string.Empty);
-            csv.WriteField(Bool(h.PoorVillage));
+            csv.WriteField(name);
+        }
+
+        csv.EndRecord();
+        foreach (var row in list)
+        {
+            var (id, county, _) = identity(row);
+            csv.WriteField(id);
+            if (counties)
+            {
+                csv.WriteField(county ?? string.Empty);
+            }
+
+            foreach (var field in fields(row))
+            {
+                csv.WriteField(field);
+            }
+
             foreach (var name in attributes)
             {
-                csv.WriteField(h.Attribute(name));
+                csv.WriteField(attribute(row, name));
             }
 
             csv.EndRecord();
@@ -231,26 +262,6 @@ public static class RosterCsv
     };
 
     private static string Bool(bool value) => value ? "true" : "false";
-
-    /// <summary>Writes the header: <c>id</c>, <c>county</c> when <paramref name="counties"/>, the other columns, the attributes.</summary>
-    private static void WriteHeader(CsvWriter csv, bool counties, string[] columns, string[] attributes)
-    {
-        foreach (var name in columns.Take(1).Concat(counties ? ["county"] : []).Concat(columns.Skip(1)).Concat(attributes))
-        {
-            csv.WriteField(name);
-        }
-
-        csv.EndRecord();
-    }
-
-    private static void WriteIdAndCounty(CsvWriter csv, string id, string? county, bool counties)
-    {
-        csv.WriteField(id);
-        if (counties)
-        {
-            csv.WriteField(county ?? string.Empty);
-        }
-    }
 
     /// <summary>Reads a stream to the end, or reports that it is longer than <see cref="RosterLimits.MaxFileBytes"/>.</summary>
     private static byte[]? ReadAll(Stream stream, string name, List<InputProblem> problems)

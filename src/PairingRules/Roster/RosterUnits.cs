@@ -64,25 +64,17 @@ internal sealed class RosterUnits
             }
         }
 
-        Villages = Sorted(villageIds, Comparer<(string? County, string Township, string Village)>.Create((a, b) =>
+        (Villages, var rank) = Sorted(villageIds, Comparer<(string? County, string Township, string Village)>.Create((a, b) =>
             Compare(a.County, b.County) is not 0 and var c ? c
             : Compare(a.Township, b.Township) is not 0 and var t ? t
             : Compare(a.Village, b.Village)));
-        Townships = Sorted(townshipIds, Comparer<(string? County, string Township)>.Create((a, b) =>
+        (Townships, _) = Sorted(townshipIds, Comparer<(string? County, string Township)>.Create((a, b) =>
             Compare(a.County, b.County) is not 0 and var c ? c : Compare(a.Township, b.Township)));
         var counties = countyIds.Keys.Order(StringComparer.Ordinal).Cast<string?>();
         Counties = (hasNoCounty ? counties.Prepend(null) : counties).ToArray();
 
-        var village = Index(Villages);
-        var township = Index(Townships);
         var countyOf = Counties.Select((name, i) => (name, i)).Where(p => p.name is not null).ToDictionary(p => p.name!, p => p.i, StringComparer.Ordinal);
         int CountyId(string? name) => name is null ? 0 : countyOf[name];
-
-        var rank = new int[villageIds.Count];
-        foreach (var (key, id) in villageIds)
-        {
-            rank[id] = village[key];
-        }
 
         VillageOfHousehold = new int[households.Count];
         for (var h = 0; h < households.Count; h++)
@@ -90,7 +82,7 @@ internal sealed class RosterUnits
             VillageOfHousehold[h] = rank[firstSeenVillage[h]];
         }
 
-        TownshipOfVillage = Villages.Select(v => township[(v.County, v.Township)]).ToArray();
+        TownshipOfVillage = Villages.Select(v => townshipIds[(v.County, v.Township)]).ToArray();
         CountyOfTownship = Townships.Select(t => CountyId(t.County)).ToArray();
         CountyOfHelper = new int[helpers.Count];
         TownshipOfHelper = new int[helpers.Count];
@@ -99,8 +91,8 @@ internal sealed class RosterUnits
         {
             var helper = helpers[i];
             CountyOfHelper[i] = CountyId(helper.County);
-            TownshipOfHelper[i] = helper.Township is { } t ? township[(helper.County, t)] : -1;
-            VillageOfHelper[i] = helper.Township is { } vt && helper.Village is { } v ? village[(helper.County, vt, v)] : -1;
+            TownshipOfHelper[i] = helper.Township is { } t ? townshipIds[(helper.County, t)] : -1;
+            VillageOfHelper[i] = helper.Township is { } vt && helper.Village is { } v ? villageIds[(helper.County, vt, v)] : -1;
         }
 
         CurrentHelperOf = new int[households.Count];
@@ -156,23 +148,22 @@ internal sealed class RosterUnits
         return id;
     }
 
-    private static TKey[] Sorted<TKey>(Dictionary<TKey, int> ids, IComparer<TKey> comparer)
+    /// <summary>
+    /// The keys in order; renumbers <paramref name="ids"/> (numbered as first seen) in that order, and returns the new
+    /// number of each first-seen number.
+    /// </summary>
+    private static (TKey[] Keys, int[] Rank) Sorted<TKey>(Dictionary<TKey, int> ids, IComparer<TKey> comparer)
         where TKey : notnull
     {
         var keys = ids.Keys.ToArray();
         Array.Sort(keys, comparer);
-        return keys;
-    }
-
-    private static Dictionary<TKey, int> Index<TKey>(IReadOnlyList<TKey> keys)
-        where TKey : notnull
-    {
-        var index = new Dictionary<TKey, int>(keys.Count);
-        for (var i = 0; i < keys.Count; i++)
+        var rank = new int[keys.Length];
+        for (var i = 0; i < keys.Length; i++)
         {
-            index.Add(keys[i], i);
+            rank[ids[keys[i]]] = i;
+            ids[keys[i]] = i;
         }
 
-        return index;
+        return (keys, rank);
     }
 }

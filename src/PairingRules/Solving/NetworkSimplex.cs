@@ -8,9 +8,9 @@ namespace PairingRules.Solving;
 /// </summary>
 /// <remarks>
 /// <para>
-/// Costs are vectors of <see cref="Levels"/> 64-bit integers compared lexicographically, so each objective level
-/// keeps its own exact integer scale instead of being folded into one giant weight. The simplex only adds,
-/// subtracts and compares costs, which is valid in any ordered group, so the optimum is the lexicographic optimum.
+/// Costs are vectors of 64-bit integers (as many as the constructor's levels) compared lexicographically, so each
+/// objective level keeps its own exact integer scale instead of being folded into one giant weight. The simplex only
+/// adds, subtracts and compares costs, which is valid in any ordered group, so the optimum is the lexicographic optimum.
 /// </para>
 /// <para>
 /// Candidate-list pricing; strongly feasible spanning trees (the leaving arc is the last blocking arc of the cycle
@@ -126,8 +126,6 @@ internal sealed class NetworkSimplex
         Array.Fill(_pred, -1, 0, nodeCount);
     }
 
-    public int Levels => _levels;
-
     public int ArcCount => _arcCount;
 
     public int NodeCount => _nodeCount;
@@ -213,14 +211,6 @@ internal sealed class NetworkSimplex
     }
 
     public long Flow(int arc) => _flow[arc];
-
-    public int Source(int arc) => _source[arc];
-
-    public int Target(int arc) => _target[arc];
-
-    public long Capacity(int arc) => _capacity[arc];
-
-    public ReadOnlySpan<long> Cost(int arc) => _costs.AsSpan(_costOf[arc] * _levels, _levels);
 
     /// <summary>Runs the simplex to optimality.</summary>
     public void Solve(CancellationToken cancellationToken)

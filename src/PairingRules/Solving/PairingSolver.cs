@@ -364,9 +364,6 @@ internal sealed class Placement
     /// <summary>Whether household <paramref name="household"/> passes filter <paramref name="filter"/>.</summary>
     public bool Accepts(int household, int filter) => _accepted[(household * FilterCount) + filter];
 
-    /// <summary>The household's result on every filter.</summary>
-    public ReadOnlySpan<bool> Results(int household) => _accepted.AsSpan(household * FilterCount, FilterCount);
-
     /// <summary>The household's result on every filter, as a segment of the placement's array (nothing is copied).</summary>
     public ArraySegment<bool> ResultsOf(int household) => new(_accepted, household * FilterCount, FilterCount);
 }

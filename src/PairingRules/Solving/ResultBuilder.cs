@@ -259,8 +259,9 @@ internal static class ResultBuilder
         var backstops = groups.Where(g => g.IsBackstop && g.Scope == PairingScope.Township).ToList();
         foreach (var hc in blocked)
         {
+            var township = roster.Units.TownshipOfVillage[hc.VillageId];
             var backstop = backstops.FirstOrDefault(g => hc.Accepted[problem.FilterOfGroup[g.Index]] &&
-                !problem.HelperClasses.Any(c => c.Group == g && c.County == hc.County && c.Township == hc.Township));
+                !problem.HelperClasses.Any(c => c.Group == g && c.Unit == township));
             if (backstop is not null)
             {
                 reasons[hc.Index] = (UncoveredReason.NoBackstopInTownship, $"add a helper of group `{backstop.Id}` ({backstop.Label}) in township {Place(hc.County, hc.Township)}");

@@ -1,3 +1,4 @@
+using PairingRules.Audit;
 using BenchmarkDotNet.Attributes;
 
 namespace PairingRules.Benchmarks;

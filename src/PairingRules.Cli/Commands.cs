@@ -1,3 +1,4 @@
+using PairingRules.Audit;
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;

@@ -87,7 +87,7 @@ public abstract class InputException : Exception
     /// <param name="summary">The one-line summary.</param>
     /// <param name="problems">Every problem found; at least one.</param>
     /// <remarks>Only this library derives from it (<see cref="RuleSetException"/>, <see cref="RosterException"/>,
-    /// <see cref="AuditWorkflowException"/>), so that catching it catches every input failure and nothing else.</remarks>
+    /// <see cref="Audit.AuditWorkflowException"/>), so that catching it catches every input failure and nothing else.</remarks>
     private protected InputException(string summary, IReadOnlyList<InputProblem> problems)
         : base(Format(summary, problems))
     {
@@ -133,18 +133,6 @@ public sealed class RosterException : InputException
     /// <param name="problems">Every problem found.</param>
     public RosterException(IReadOnlyList<InputProblem> problems)
         : base(string.Create(CultureInfo.InvariantCulture, $"The roster has {problems.Count} problem{(problems.Count == 1 ? "" : "s")}:"), problems)
-    {
-    }
-}
-
-/// <summary>Thrown when an audit workflow file (<see cref="AuditWorkflow"/>) cannot be loaded.</summary>
-public sealed class AuditWorkflowException : InputException
-{
-    /// <summary>Creates the exception.</summary>
-    /// <param name="source">The file or source name of the audit workflow.</param>
-    /// <param name="problems">Every problem found.</param>
-    public AuditWorkflowException(string source, IReadOnlyList<InputProblem> problems)
-        : base(string.Create(CultureInfo.InvariantCulture, $"Audit file '{source}' has {problems.Count} problem{(problems.Count == 1 ? "" : "s")}:"), problems)
     {
     }
 }

@@ -44,10 +44,10 @@ public sealed class RosterCountyTests
             [new Household("H1", "东乡", "东村", true, false, county: "兴县"), new Household("H2", "东乡", "东村", true, false, county: "临县")],
             []);
 
-        roster.Units.Villages.Should().Equal(("临县", "东乡", "东村"), ("兴县", "东乡", "东村"));
-        roster.Units.VillageOfHousehold.Should().Equal(1, 0);
-        roster.Units.Townships.Should().Equal(("临县", "东乡"), ("兴县", "东乡"));
-        roster.Units.Counties.Should().Equal("临县", "兴县");
+        roster.Places.Villages.Should().Equal(("临县", "东乡", "东村"), ("兴县", "东乡", "东村"));
+        roster.Places.VillageOfHousehold.Should().Equal(1, 0);
+        roster.Places.Townships.Should().Equal(("临县", "东乡"), ("兴县", "东乡"));
+        roster.Places.Counties.Should().Equal("临县", "兴县");
     }
 
     [Fact]
@@ -57,14 +57,14 @@ public sealed class RosterCountyTests
             [new Household("H1", "B乡", "B1", true, false, currentHelper: "T1"), new Household("H2", "D乡", "D1", true, false, currentHelper: "gone")],
             [new Helper("T1", "township-cadre", township: "C乡"), new Helper("V1", "village-committee", township: "A乡", village: "A1"), new Helper("L1", "county-leader")]);
 
-        roster.Units.Villages.Should().Equal((null, "A乡", "A1"), (null, "B乡", "B1"), (null, "D乡", "D1"));
-        roster.Units.Townships.Should().Equal((null, "A乡"), (null, "B乡"), (null, "C乡"), (null, "D乡"));
-        roster.Units.Counties.Should().Equal([null]);
-        roster.Units.VillageOfHousehold.Should().Equal(1, 2);
-        roster.Units.TownshipOfVillage.Should().Equal(0, 1, 3);
-        roster.Units.TownshipOfHelper.Should().Equal(2, 0, -1);
-        roster.Units.VillageOfHelper.Should().Equal(-1, 0, -1);
-        roster.Units.CurrentHelperOf.Should().Equal(0, RosterUnits.UnknownHelper);
+        roster.Places.Villages.Should().Equal((null, "A乡", "A1"), (null, "B乡", "B1"), (null, "D乡", "D1"));
+        roster.Places.Townships.Should().Equal((null, "A乡"), (null, "B乡"), (null, "C乡"), (null, "D乡"));
+        roster.Places.Counties.Should().Equal([null]);
+        roster.Places.VillageOfHousehold.Should().Equal(1, 2);
+        roster.Places.TownshipOfVillage.Should().Equal(0, 1, 3);
+        roster.Places.TownshipOfHelper.Should().Equal(2, 0, -1);
+        roster.Places.VillageOfHelper.Should().Equal(-1, 0, -1);
+        roster.Places.CurrentHelperOf.Should().Equal(0, RosterPlaces.UnknownHelper);
 
         var result = RuleSet.LoadXingCounty().Solve(roster);
         result.Townships.Select(t => t.Township).Should().Equal(["B乡", "D乡"], "places named only by helpers have no households to total");

@@ -1,3 +1,4 @@
+using PairingRules.Audit;
 using System.Globalization;
 using System.Text.Json;
 using CsvHelper;

@@ -1,4 +1,4 @@
-namespace PairingRules;
+namespace PairingRules.Audit;
 
 /// <summary>
 /// What the audit knows about one household and its current helper; the input of the <c>household</c> workflow of

@@ -1,4 +1,4 @@
-namespace PairingRules;
+namespace PairingRules.Audit;
 
 /// <summary>Whether a finding is about a household or a helper.</summary>
 public enum AuditSubject

@@ -5,7 +5,7 @@ using Newtonsoft.Json.Linq;
 using PairingRules.Compilation;
 using RulesEngine.Models;
 
-namespace PairingRules;
+namespace PairingRules.Audit;
 
 /// <summary>
 /// The checks that <see cref="RuleSet.CheckAsync"/> runs on an existing pairing, as a RulesEngine workflow file:
@@ -36,7 +36,7 @@ public sealed class AuditWorkflow
     private AuditWorkflow(Workflow[] workflows)
     {
         Workflows = workflows;
-        _engine = new RulesEngine.RulesEngine(workflows, Settings());
+        _engine = new RulesEngine.RulesEngine(workflows, ExpressionSettings.Create(Inputs));
         CheckNames = workflows.SelectMany(w => w.Rules.Select(r => r.RuleName)).ToArray();
     }
 
@@ -100,7 +100,7 @@ public sealed class AuditWorkflow
             throw new AuditWorkflowException(sourceName, problems);
         }
 
-        var compiler = new ExpressionCompiler(sourceName, problems);
+        var compiler = new ExpressionCompiler(sourceName, problems, Inputs);
         var workflows = new List<Workflow>();
         foreach (var item in array)
         {
@@ -214,14 +214,6 @@ public sealed class AuditWorkflow
         return failures;
     }
 
-    private static ReSettings Settings() => new()
-    {
-        AutoRegisterInputType = false,
-        IsExpressionCaseSensitive = true,
-        CustomTypes = [typeof(Helper), typeof(Household), typeof(HouseholdAuditFacts), typeof(HelperAuditFacts)],
-        EnableFormattedErrorMessage = true,
-        EnableScopedParams = false,
-        AutoExecuteActions = false,
-        EnableExceptionAsErrorMessage = true,
-    };
+    /// <summary>The types audit expressions may read: the facts and what they hold.</summary>
+    private static readonly IReadOnlyCollection<Type> Inputs = [typeof(Helper), typeof(Household), typeof(HouseholdAuditFacts), typeof(HelperAuditFacts)];
 }

@@ -1,44 +1,32 @@
+using PairingRules.Evaluation;
+
 namespace PairingRules.Audit;
 
 /// <summary>Builds the facts of an existing pairing and runs the audit workflow over them.</summary>
 internal static class PairingAuditor
 {
-    public static async Task<AuditReport> CheckAsync(RuleSet rules, Roster roster, AuditWorkflow audit, CancellationToken cancellationToken)
+    /// <summary>
+    /// Audits the current pairings as <paramref name="current"/> classifies them: the same classification a solve keeps
+    /// pairings by, so a pairing <c>check</c> accepts is one <c>solve</c> keeps. Valid pairings count toward the
+    /// helper's load; those beyond the cap (in roster order) do not.
+    /// </summary>
+    public static async Task<AuditReport> CheckAsync(Placement placement, CurrentPairings current, AuditWorkflow audit, CancellationToken cancellationToken)
     {
+        var roster = placement.Roster;
         var helpers = roster.Helpers;
-        var groups = new RuleGroup?[helpers.Count];
-        for (var i = 0; i < helpers.Count; i++)
-        {
-            groups[i] = rules.Place(helpers[i]).Group;
-        }
-
-        // Valid pairings count toward the helper's load; those beyond the cap (in roster order) do not.
-        var load = new int[helpers.Count];
         var facts = new HouseholdAuditFacts[roster.Households.Count];
-        var named = new int[helpers.Count];
-        foreach (var household in roster.Households)
-        {
-            if (household.CurrentHelper is { } id && roster.HelperIndexOf(id) is var i and >= 0)
-            {
-                named[i]++;
-            }
-        }
-
         for (var h = 0; h < roster.Households.Count; h++)
         {
-            var household = roster.Households[h];
-            var index = household.CurrentHelper is { } id ? roster.HelperIndexOf(id) : -1;
-            var helper = index >= 0 ? helpers[index] : null;
-            var group = index >= 0 ? groups[index] : null;
-            var inScope = helper is not null && group is not null && group.InScope(helper, household);
-            var accepted = inScope && group!.Accepts(household);
-            var withinCap = accepted && (group!.Max is not { } max || load[index] < max);
-            if (withinCap)
-            {
-                load[index]++;
-            }
-
-            facts[h] = new HouseholdAuditFacts(household, helper, group, inScope, accepted, withinCap, index >= 0 ? named[index] : 0);
+            var index = current.HelperOf[h];
+            var status = current[h];
+            facts[h] = new HouseholdAuditFacts(
+                roster.Households[h],
+                index >= 0 ? helpers[index] : null,
+                index >= 0 ? placement.GroupOf(index) : null,
+                inScope: status is CurrentPairing.Valid or CurrentPairing.OverCap or CurrentPairing.NotAccepted,
+                accepted: status is CurrentPairing.Valid or CurrentPairing.OverCap,
+                withinCap: status is CurrentPairing.Valid,
+                index >= 0 ? current.Named[index] : 0);
         }
 
         var findings = new List<AuditFinding>();
@@ -58,7 +46,8 @@ internal static class PairingAuditor
         for (var i = 0; i < helpers.Count; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            foreach (var (check, message) in await audit.RunAsync(AuditWorkflow.HelperWorkflow, "helper", new HelperAuditFacts(helpers[i], groups[i], load[i])).ConfigureAwait(false))
+            var helperFacts = new HelperAuditFacts(helpers[i], placement.GroupOf(i), current.KeptLoad[i]);
+            foreach (var (check, message) in await audit.RunAsync(AuditWorkflow.HelperWorkflow, "helper", helperFacts).ConfigureAwait(false))
             {
                 findings.Add(new AuditFinding(check, AuditSubject.Helper, helpers[i].Id, message));
             }

@@ -3,30 +3,30 @@ using System.Linq.Expressions;
 using System.Text.RegularExpressions;
 using PairingRules.RuleModel;
 using RulesEngine.ExpressionBuilders;
-using RulesEngine.Models;
 
 namespace PairingRules.Compilation;
 
 /// <summary>
 /// Compiles rule expressions once, with RulesEngine's <see cref="RuleExpressionParser"/>, into typed delegates,
-/// after checking them against <see cref="ExpressionPolicy"/>.
+/// after checking them against <see cref="ExpressionPolicy"/>. The caller says which input types expressions may read;
+/// the parser and the allow-list are given the same list (<see cref="ExpressionSettings"/>).
 /// </summary>
 internal sealed partial class ExpressionCompiler
 {
-    private readonly RuleExpressionParser _parser = new(new ReSettings
-    {
-        AutoRegisterInputType = false,
-        IsExpressionCaseSensitive = true,
-        CustomTypes = [typeof(Helper), typeof(Household), typeof(HouseholdAuditFacts), typeof(HelperAuditFacts)],
-    });
-
+    private readonly RuleExpressionParser _parser;
+    private readonly IReadOnlyCollection<Type> _inputTypes;
     private readonly string _source;
     private readonly List<InputProblem> _problems;
 
-    public ExpressionCompiler(string source, List<InputProblem> problems)
+    /// <param name="source">The file name problems are located in.</param>
+    /// <param name="problems">Where problems are added.</param>
+    /// <param name="inputTypes">The types whose public properties expressions may read.</param>
+    public ExpressionCompiler(string source, List<InputProblem> problems, IReadOnlyCollection<Type> inputTypes)
     {
         _source = source;
         _problems = problems;
+        _inputTypes = inputTypes;
+        _parser = new RuleExpressionParser(ExpressionSettings.Create(inputTypes));
     }
 
     /// <summary>Compiles <paramref name="text"/> over a variable called <paramref name="name"/>, or reports why not.</summary>
@@ -88,7 +88,7 @@ internal sealed partial class ExpressionCompiler
             return (null, Explain(e.Message, parameter.Type, parameter.Name!), []);
         }
 
-        var refused = ExpressionPolicy.Check(body, parameter, mapCulture);
+        var refused = ExpressionPolicy.Check(body, parameter, _inputTypes, mapCulture);
         return refused.Count > 0 ? (null, null, refused) : (mapCulture ? InvariantStrings.Rewrite(body) : body, null, []);
     }
 

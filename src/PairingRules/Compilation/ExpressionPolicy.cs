@@ -33,32 +33,33 @@ internal sealed class ExpressionPolicy : ExpressionVisitor
 
     private static readonly HashSet<string> InputMethods = ["Attribute", "HasAttribute"];
 
-    /// <summary>The types whose public properties expressions may read: the inputs and the audit facts.</summary>
-    private static readonly HashSet<Type> InputTypes = [typeof(Helper), typeof(Household), typeof(HouseholdAuditFacts), typeof(HelperAuditFacts)];
-
     /// <summary>The parameter types a string method may take: no <c>object</c>, culture or format provider.</summary>
     private static readonly HashSet<Type> StringParameterTypes = [typeof(string), typeof(char), typeof(int), typeof(bool), typeof(char[])];
 
     private readonly ParameterExpression _parameter;
+    private readonly IReadOnlyCollection<Type> _inputTypes;
     private readonly bool _mapCulture;
     private readonly List<string> _violations = [];
 
-    private ExpressionPolicy(ParameterExpression parameter, bool mapCulture)
+    private ExpressionPolicy(ParameterExpression parameter, IReadOnlyCollection<Type> inputTypes, bool mapCulture)
     {
         _parameter = parameter;
+        _inputTypes = inputTypes;
         _mapCulture = mapCulture;
     }
 
     /// <summary>Returns every construct in <paramref name="body"/> that the policy refuses.</summary>
     /// <param name="body">The parsed expression.</param>
     /// <param name="parameter">The one variable it may read.</param>
+    /// <param name="inputTypes">The types whose public properties the expression may read (the caller's inputs, the same
+    /// list the parser was given by <see cref="ExpressionSettings"/>).</param>
     /// <param name="mapCulture">
     /// Whether culture-dependent string calls that <see cref="InvariantStrings"/> maps are accepted (the caller compiles
     /// the rewritten tree); when <see langword="false"/> (the expression runs as written) they are refused.
     /// </param>
-    public static IReadOnlyList<string> Check(Expression body, ParameterExpression parameter, bool mapCulture)
+    public static IReadOnlyList<string> Check(Expression body, ParameterExpression parameter, IReadOnlyCollection<Type> inputTypes, bool mapCulture)
     {
-        var policy = new ExpressionPolicy(parameter, mapCulture);
+        var policy = new ExpressionPolicy(parameter, inputTypes, mapCulture);
         policy.Visit(body);
         return policy._violations.Distinct(StringComparer.Ordinal).ToArray();
     }
@@ -129,7 +130,7 @@ internal sealed class ExpressionPolicy : ExpressionVisitor
         var member = node.Member;
         var declaring = member.DeclaringType;
         var allowed =
-            declaring is not null && InputTypes.Contains(declaring) && member is PropertyInfo ||
+            declaring is not null && _inputTypes.Contains(declaring) && member is PropertyInfo ||
             declaring == typeof(string) && member.Name == "Length" ||
             declaring is { IsGenericType: true } && declaring.GetGenericTypeDefinition() == typeof(Nullable<>) && member.Name is "HasValue" or "Value" ||
             declaring == typeof(string) && member.Name == "Empty";

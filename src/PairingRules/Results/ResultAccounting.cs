@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace PairingRules;
+namespace PairingRules.Results;
 
 /// <summary>
 /// The "nothing lost" check by identity, not only by count: every household of the roster appears exactly once in a

@@ -112,13 +112,12 @@ internal sealed record Component(int[] HouseholdClasses, int[] HelperClasses);
 /// </remarks>
 internal static class FlowModel
 {
-    public const int Levels = 5;
     private const int InitialLayers = 2;
 
     public static FlowSolution Solve(PairingProblem problem, CancellationToken cancellationToken)
     {
         var classes = problem.HelperClasses;
-        var rank = Ranks(problem.Rules);
+        var rank = Objective.Ranks(problem.Rules.Groups);
         var reach = new long[classes.Count];
         foreach (var helperClass in classes)
         {
@@ -184,22 +183,7 @@ internal static class FlowModel
     private static List<Component> Components(PairingProblem problem, long[] reach)
     {
         var householdCount = problem.HouseholdClasses.Count;
-        var parent = new int[householdCount + problem.HelperClasses.Count];
-        for (var i = 0; i < parent.Length; i++)
-        {
-            parent[i] = i;
-        }
-
-        int Find(int x)
-        {
-            while (parent[x] != x)
-            {
-                x = parent[x] = parent[parent[x]];
-            }
-
-            return x;
-        }
-
+        var sets = new DisjointSets(householdCount + problem.HelperClasses.Count);
         foreach (var c in problem.HelperClasses)
         {
             if (!HasNode(c, reach))
@@ -209,11 +193,7 @@ internal static class FlowModel
 
             foreach (var h in problem.Reachable[c.Index])
             {
-                var (a, b) = (Find(householdCount + c.Index), Find(h));
-                if (a != b)
-                {
-                    parent[Math.Max(a, b)] = Math.Min(a, b);
-                }
+                sets.Union(householdCount + c.Index, h);
             }
         }
 
@@ -223,7 +203,7 @@ internal static class FlowModel
         var helpers = new List<List<int>>();
         for (var h = 0; h < householdCount; h++)
         {
-            var root = Find(h);
+            var root = sets.Find(h);
             if (root == h)
             {
                 componentOf[h] = households.Count;
@@ -238,7 +218,7 @@ internal static class FlowModel
         {
             if (HasNode(c, reach))
             {
-                helpers[componentOf[Find(householdCount + c.Index)]].Add(c.Index);
+                helpers[componentOf[sets.Find(householdCount + c.Index)]].Add(c.Index);
             }
         }
 
@@ -256,41 +236,13 @@ internal static class FlowModel
     private static long MaxUsefulLoad(HelperClass c, long reach) =>
         c.Preload + ((reach + c.Members.Count - 1) / c.Members.Count);
 
-    /// <summary>Level-4 rank of each group: backstop groups first, then the others, each in rule order.</summary>
-    internal static int[] Ranks(RuleSet rules)
-    {
-        var rank = new int[rules.Groups.Count];
-        var next = 0;
-        foreach (var g in rules.Groups.Where(g => g.IsBackstop))
-        {
-            rank[g.Index] = next++;
-        }
-
-        foreach (var g in rules.Groups.Where(g => !g.IsBackstop))
-        {
-            rank[g.Index] = next++;
-        }
-
-        return rank;
-    }
-
-    /// <summary>The cost vector of a helper's j-th household (j counts from 1).</summary>
-    internal static void UnitCost(int quota, int rank, long j, Span<long> cost)
-    {
-        cost[0] = 0;
-        cost[1] = j == 1 ? -1 : 0;
-        cost[2] = j <= quota ? -1 : 0;
-        cost[3] = j > quota ? rank : 0;
-        cost[4] = j > quota ? j - quota : 0;
-    }
-
     /// <summary>
     /// What the parts of one flow model share, as they are solved one after another: the simplex, the node of each
     /// class in the current part, and the lists the current part's graph fills (each graph clears them).
     /// </summary>
     private sealed class Workspace(PairingProblem problem)
     {
-        public NetworkSimplex Simplex { get; } = new(Levels);
+        public NetworkSimplex Simplex { get; } = new(Objective.Levels);
 
         public int[] HouseholdNode { get; } = new int[problem.HouseholdClasses.Count];
 
@@ -400,11 +352,10 @@ internal static class FlowModel
 
             Simplex = work.Simplex;
             Simplex.Reset(node, _sink, (int)Math.Min(arcs, int.MaxValue / 2));
-            Span<long> cost = stackalloc long[Levels];
+            Span<long> cost = stackalloc long[Objective.Levels];
 
             // Household classes: supply, and the uncovered arc that starts as their tree arc.
-            cost.Clear();
-            cost[0] = 1;
+            Objective.UncoveredCost(cost);
             foreach (var h in component.HouseholdClasses)
             {
                 var k = work.HouseholdNode[h];
@@ -477,17 +428,17 @@ internal static class FlowModel
                 jmax = Math.Min(jmax, max);
             }
 
-            Span<long> cost = stackalloc long[Levels];
-            Span<long> next = stackalloc long[Levels];
+            Span<long> cost = stackalloc long[Objective.Levels];
+            Span<long> next = stackalloc long[Objective.Levels];
             var first = true;
             var j = (long)c.Preload + 1;
             while (j <= jmax)
             {
-                UnitCost(quota, rank, j, cost);
+                Objective.UnitCost(quota, rank, j, cost);
                 var run = 1L;
                 while (j + run <= jmax)
                 {
-                    UnitCost(quota, rank, j + run, next);
+                    Objective.UnitCost(quota, rank, j + run, next);
                     if (!next.SequenceEqual(cost))
                     {
                         break;
@@ -511,7 +462,7 @@ internal static class FlowModel
             if (jmax < room)
             {
                 // Units beyond jmax cost at least the next unit's cost: a relaxation, exact while the tail holds <= n.
-                UnitCost(quota, rank, jmax + 1, cost);
+                Objective.UnitCost(quota, rank, jmax + 1, cost);
                 var arc = Simplex.AddArc(classNode, _sink, (room - jmax) * n, cost);
                 if (first)
                 {

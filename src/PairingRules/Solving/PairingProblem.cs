@@ -1,3 +1,6 @@
+using PairingRules.Compilation;
+using PairingRules.Evaluation;
+
 namespace PairingRules.Solving;
 
 /// <summary>
@@ -8,24 +11,16 @@ namespace PairingRules.Solving;
 internal sealed class PairingProblem
 {
     public PairingProblem(
-        RuleSet rules,
-        Roster roster,
-        int[] groupOfHelper,
-        string?[] unselectedReason,
+        Placement placement,
         int[] keptHelperOfHousehold,
         Dictionary<int, (int PreviousHelper, ChangeReason Reason)> changeOfHousehold,
-        int[] filterOfGroup,
         List<HouseholdClass> householdClasses,
         List<HelperClass> helperClasses,
         int[] preload)
     {
-        Rules = rules;
-        Roster = roster;
-        GroupOfHelper = groupOfHelper;
-        UnselectedReason = unselectedReason;
+        Placement = placement;
         KeptHelperOfHousehold = keptHelperOfHousehold;
         ChangeOfHousehold = changeOfHousehold;
-        FilterOfGroup = filterOfGroup;
         HouseholdClasses = householdClasses;
         HelperClasses = helperClasses;
         Preload = preload;
@@ -39,15 +34,15 @@ internal sealed class PairingProblem
     /// only the certificates for uncovered households need it).</summary>
     public List<int>[] Eligible => field ??= EligibleHelperClasses();
 
-    public RuleSet Rules { get; }
+    /// <summary>The rules evaluated on the roster.</summary>
+    public Placement Placement { get; }
 
-    public Roster Roster { get; }
+    public CompiledRuleSet Rules => Placement.Rules;
+
+    public Roster Roster => Placement.Roster;
 
     /// <summary>The group index of each helper, or -1 when it takes no part.</summary>
-    public int[] GroupOfHelper { get; }
-
-    /// <summary>Why a helper takes no part, or null.</summary>
-    public string?[] UnselectedReason { get; }
+    public int[] GroupOfHelper => Placement.GroupOfHelper;
 
     /// <summary>For each household, the helper index it keeps, or -1.</summary>
     public int[] KeptHelperOfHousehold { get; }
@@ -56,7 +51,7 @@ internal sealed class PairingProblem
     public Dictionary<int, (int PreviousHelper, ChangeReason Reason)> ChangeOfHousehold { get; }
 
     /// <summary>The distinct household filter used by each group.</summary>
-    public int[] FilterOfGroup { get; }
+    public int[] FilterOfGroup => Placement.FilterOfGroup;
 
     public List<HouseholdClass> HouseholdClasses { get; }
 
@@ -91,16 +86,16 @@ internal sealed class PairingProblem
     {
         // Household classes are numbered in order of the roster's villages, and the roster numbers its places in order
         // of county, township and village, so each scope unit is one range of class numbers.
-        var units = Roster.Units;
-        var villageRange = new (int Start, int End)[units.Villages.Count];
-        var townshipRange = new (int Start, int End)[units.Townships.Count];
-        var countyRange = new (int Start, int End)[units.Counties.Count];
+        var places = Roster.Places;
+        var villageRange = new (int Start, int End)[places.Villages.Count];
+        var townshipRange = new (int Start, int End)[places.Townships.Count];
+        var countyRange = new (int Start, int End)[places.Counties.Count];
         foreach (var h in HouseholdClasses)
         {
-            var township = units.TownshipOfVillage[h.VillageId];
+            var township = places.TownshipOfVillage[h.VillageId];
             Extend(ref villageRange[h.VillageId], h.Index);
             Extend(ref townshipRange[township], h.Index);
-            Extend(ref countyRange[units.CountyOfTownship[township]], h.Index);
+            Extend(ref countyRange[places.CountyOfTownship[township]], h.Index);
         }
 
         (int Start, int End) UnitOf(HelperClass c) => c.Group.Scope switch
@@ -163,7 +158,7 @@ internal readonly struct HouseholdClass(int index, int villageId, string? county
 {
     public int Index { get; } = index;
 
-    /// <summary>The village's number in the roster's <see cref="RosterUnits"/>.</summary>
+    /// <summary>The village's number in the roster's <see cref="RosterPlaces"/>.</summary>
     public int VillageId { get; } = villageId;
 
     /// <summary>The county, or null when the roster names none.</summary>
@@ -187,7 +182,7 @@ internal readonly struct HelperClass(int index, RuleGroup group, int unit, strin
 
     public RuleGroup Group { get; } = group;
 
-    /// <summary>The scope unit's number in the roster's <see cref="RosterUnits"/>: a county, township or village by the group's scope.</summary>
+    /// <summary>The scope unit's number in the roster's <see cref="RosterPlaces"/>: a county, township or village by the group's scope.</summary>
     public int Unit { get; } = unit;
 
     /// <summary>The helpers' county (every scope lies within it), or null when the roster names none.</summary>

@@ -1,3 +1,4 @@
+using PairingRules.Audit;
 using FluentAssertions;
 using Newtonsoft.Json.Linq;
 using PairingRules.Tests.Solving;

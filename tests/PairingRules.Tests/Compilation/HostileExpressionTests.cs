@@ -1,3 +1,4 @@
+using PairingRules.Audit;
 using System.Text.RegularExpressions;
 using FluentAssertions;
 using Newtonsoft.Json;

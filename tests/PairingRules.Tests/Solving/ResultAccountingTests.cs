@@ -1,3 +1,4 @@
+using PairingRules.Results;
 using FluentAssertions;
 using Xunit;
 

@@ -3,7 +3,7 @@ using System.Collections.ObjectModel;
 namespace PairingRules;
 
 /// <summary>Shared handling of the free-form attribute maps of households and helpers.</summary>
-internal static class Attributes_
+internal static class AttributeMaps
 {
     private static readonly IReadOnlyDictionary<string, string> Empty =
         new ReadOnlyDictionary<string, string>(new Dictionary<string, string>(StringComparer.Ordinal));

@@ -49,7 +49,7 @@ public sealed class Helper
         Village = string.IsNullOrWhiteSpace(village) ? null : village;
         Unit = string.IsNullOrWhiteSpace(unit) ? null : unit;
         PoorVillage = poorVillage;
-        Attributes = Attributes_.Freeze(attributes);
+        Attributes = AttributeMaps.Freeze(attributes);
         County = string.IsNullOrWhiteSpace(county) ? null : county;
     }
 
@@ -89,7 +89,7 @@ public sealed class Helper
     /// <summary>The value of an attribute, or the empty string when the helper has none of that name.</summary>
     /// <param name="name">The attribute name.</param>
     /// <returns>The value, or <c>""</c>.</returns>
-    public string Attribute(string name) => Attributes_.Get(Attributes, name);
+    public string Attribute(string name) => AttributeMaps.Get(Attributes, name);
 
     /// <summary>Whether the helper has an attribute of that name.</summary>
     /// <param name="name">The attribute name.</param>

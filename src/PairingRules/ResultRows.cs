@@ -7,7 +7,7 @@ namespace PairingRules;
 /// result holds 9 bytes per pairing instead of a 32-byte row that refers to three strings.
 /// </summary>
 /// <remarks>Immutable: the roster and the arrays never change after the result is built.</remarks>
-internal sealed class PairingRows(Roster roster, RuleSet rules, int[] groupOfHelper, int[] household, int[] helper, byte[] status)
+internal sealed class PairingRows(Roster roster, IReadOnlyList<RuleGroup> groups, int[] groupOfHelper, int[] household, int[] helper, byte[] status)
     : IReadOnlyList<Pairing>
 {
     public int Count => household.Length;
@@ -17,12 +17,9 @@ internal sealed class PairingRows(Roster roster, RuleSet rules, int[] groupOfHel
         get
         {
             var h = helper[index];
-            return new Pairing(roster.Households[household[index]].Id, roster.Helpers[h].Id, rules.Groups[groupOfHelper[h]].Id, (PairingStatus)status[index]);
+            return new Pairing(roster.Households[household[index]].Id, roster.Helpers[h].Id, groups[groupOfHelper[h]].Id, (PairingStatus)status[index]);
         }
     }
-
-    /// <summary>The status of pairing <paramref name="index"/>, without making the row.</summary>
-    public PairingStatus StatusAt(int index) => (PairingStatus)status[index];
 
     public IEnumerator<Pairing> GetEnumerator()
     {
@@ -40,7 +37,7 @@ internal sealed class PairingRows(Roster roster, RuleSet rules, int[] groupOfHel
 /// is read.
 /// </summary>
 /// <remarks>Immutable: the roster and the arrays never change after the result is built.</remarks>
-internal sealed class HelperLoadRows(Roster roster, RuleSet rules, int[] groupOfHelper, int[] helper, int[] loads)
+internal sealed class HelperLoadRows(Roster roster, IReadOnlyList<RuleGroup> groups, int[] groupOfHelper, int[] helper, int[] loads)
     : IReadOnlyList<HelperLoad>
 {
     public int Count => helper.Length;
@@ -50,23 +47,9 @@ internal sealed class HelperLoadRows(Roster roster, RuleSet rules, int[] groupOf
         get
         {
             var i = helper[index];
-            var group = rules.Groups[groupOfHelper[i]];
+            var group = groups[groupOfHelper[i]];
             return new HelperLoad(roster.Helpers[i].Id, group.Id, group.Min, loads[i], group.Max);
         }
-    }
-
-    /// <summary>How many of these helpers have no household, and their total shortfall, without making the rows.</summary>
-    public (int Idle, long Shortfall) IdleAndShortfall()
-    {
-        var idle = 0;
-        var shortfall = 0L;
-        foreach (var i in helper)
-        {
-            idle += loads[i] == 0 ? 1 : 0;
-            shortfall += Math.Max(0, rules.Groups[groupOfHelper[i]].Min - loads[i]);
-        }
-
-        return (idle, shortfall);
     }
 
     public IEnumerator<HelperLoad> GetEnumerator()

@@ -1,4 +1,4 @@
-namespace PairingRules.RuleModel;
+namespace PairingRules;
 
 /// <summary>"Did you mean" suggestions for misspelt names.</summary>
 internal static class Spelling

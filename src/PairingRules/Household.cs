@@ -48,7 +48,7 @@ public sealed class Household
         Members = members;
         Income = income == 0m ? 0m : income; // no negative zero (-0), which would print as "-0"
         CurrentHelper = string.IsNullOrWhiteSpace(currentHelper) ? null : currentHelper;
-        Attributes = Attributes_.Freeze(attributes);
+        Attributes = AttributeMaps.Freeze(attributes);
         County = string.IsNullOrWhiteSpace(county) ? null : county;
     }
 
@@ -88,7 +88,7 @@ public sealed class Household
     /// <summary>The value of an attribute, or the empty string when the household has none of that name.</summary>
     /// <param name="name">The attribute name.</param>
     /// <returns>The value, or <c>""</c>.</returns>
-    public string Attribute(string name) => Attributes_.Get(Attributes, name);
+    public string Attribute(string name) => AttributeMaps.Get(Attributes, name);
 
     /// <summary>Whether the household has an attribute of that name.</summary>
     /// <param name="name">The attribute name.</param>

@@ -12,6 +12,7 @@ public sealed class PairingResult
 {
     internal PairingResult(
         string ruleSetName,
+        PairingSummary summary,
         PairingRows pairings,
         IReadOnlyList<UncoveredHousehold> uncovered,
         HelperLoadRows helpers,
@@ -36,24 +37,7 @@ public sealed class PairingResult
         Changes = changes;
         Objective = objective;
         FreshObjective = freshObjective;
-        var byStatus = new int[3];
-        for (var i = 0; i < pairings.Count; i++)
-        {
-            byStatus[(int)pairings.StatusAt(i)]++;
-        }
-
-        var (idle, shortfall) = helpers.IdleAndShortfall();
-        Summary = new PairingSummary(
-            pairings.Count + uncovered.Count,
-            pairings.Count,
-            uncovered.Count,
-            helpers.Count + unselected.Count,
-            idle,
-            shortfall,
-            byStatus[(int)PairingStatus.Kept],
-            byStatus[(int)PairingStatus.Changed],
-            byStatus[(int)PairingStatus.New],
-            unselected.Count);
+        Summary = summary;
     }
 
     /// <summary>The name of the rule set that produced the result.</summary>
@@ -209,6 +193,19 @@ public readonly record struct HelperLoad(string HelperId, string GroupId, int Re
 
     /// <summary>Whether the helper has no household.</summary>
     public bool IsIdle => Assigned == 0;
+}
+
+/// <summary>Why a helper takes no part in the pairing.</summary>
+public enum UnselectedReason
+{
+    /// <summary>No group's <c>helpers</c> expression selects the helper.</summary>
+    NoGroupSelects = 0,
+
+    /// <summary>Its group pairs within a township or village, and the helper has no township.</summary>
+    NoTownship = 1,
+
+    /// <summary>Its group pairs within a village, and the helper has no village.</summary>
+    NoVillage = 2,
 }
 
 /// <summary>A helper that takes no part in the pairing.</summary>

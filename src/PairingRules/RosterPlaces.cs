@@ -6,12 +6,12 @@ namespace PairingRules;
 /// (no county first), from households and helpers alike; and each household's current helper as a helper index.
 /// </summary>
 /// <remarks>Immutable, like the roster.</remarks>
-internal sealed class RosterUnits
+internal sealed class RosterPlaces
 {
     /// <summary>A household's current helper is not in the roster.</summary>
     public const int UnknownHelper = -2;
 
-    public RosterUnits(IReadOnlyList<Household> households, IReadOnlyList<Helper> helpers, Func<string, int> helperIndexOf)
+    public RosterPlaces(IReadOnlyList<Household> households, IReadOnlyList<Helper> helpers, Func<string, int> helperIndexOf)
     {
         // Villages first seen, then numbered in order; townships and counties follow from the villages and helpers.
         var villageIds = new Dictionary<(string? County, string Township, string Village), int>();

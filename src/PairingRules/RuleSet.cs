@@ -1,6 +1,9 @@
 using System.Text;
-using System.Text.RegularExpressions;
+using PairingRules.Audit;
 using PairingRules.Compilation;
+using PairingRules.Evaluation;
+using PairingRules.Explanation;
+using PairingRules.Results;
 using PairingRules.RuleModel;
 using PairingRules.Solving;
 
@@ -17,34 +20,35 @@ namespace PairingRules;
 /// <threadsafety>Immutable and thread-safe: one instance may solve and check many rosters at once from many threads;
 /// nothing is cached or changed between calls, and the library holds no static mutable state.</threadsafety>
 /// </remarks>
-public sealed partial class RuleSet
+/// <remarks>
+/// The facade over the library's stages (docs/architecture.md): reading the rule model and compiling it
+/// (<see cref="Parse"/>), then, per roster, evaluating the rules on it, solving, explaining the gaps and building the
+/// result (<see cref="Solve"/>), or auditing an existing pairing (<see cref="CheckAsync"/>).
+/// </remarks>
+public sealed class RuleSet
 {
     private const string EmbeddedXingCounty = "PairingRules.rules.xing-county.json";
     private const string EmbeddedSchema = "PairingRules.rules.pairing-rules.schema.json";
 
-    private RuleSet(string name, string? title, string? source, string? description, IReadOnlyList<RuleGroup> groups)
-    {
-        Name = name;
-        Title = title;
-        Source = source;
-        Description = description;
-        Groups = groups;
-    }
+    private RuleSet(CompiledRuleSet compiled) => Compiled = compiled;
 
     /// <summary>The rule set's short name, for example <c>xing-county</c>.</summary>
-    public string Name { get; }
+    public string Name => Compiled.Name;
 
     /// <summary>The title for people, or <see langword="null"/>.</summary>
-    public string? Title { get; }
+    public string? Title => Compiled.Title;
 
     /// <summary>Where the rules come from (a document or URL), or <see langword="null"/>.</summary>
-    public string? Source { get; }
+    public string? Source => Compiled.Source;
 
     /// <summary>A longer description, or <see langword="null"/>.</summary>
-    public string? Description { get; }
+    public string? Description => Compiled.Description;
 
     /// <summary>The groups in priority order: a helper belongs to the first group that selects it.</summary>
-    public IReadOnlyList<RuleGroup> Groups { get; }
+    public IReadOnlyList<RuleGroup> Groups => Compiled.Groups;
+
+    /// <summary>The compiled rules the stages read.</summary>
+    internal CompiledRuleSet Compiled { get; }
 
     /// <summary>The text of the JSON Schema for rule files, as shipped in <c>rules/schema/pairing-rules.schema.json</c>.</summary>
     public static string SchemaJson => EmbeddedFiles.Read(EmbeddedSchema);
@@ -80,13 +84,13 @@ public sealed partial class RuleSet
         ArgumentNullException.ThrowIfNull(sourceName);
         var problems = new List<InputProblem>();
         var document = RuleSetReader.Read(json, sourceName, problems);
-        var ruleSet = document is null ? null : Compile(document, sourceName, problems);
-        if (problems.Count > 0 || ruleSet is null)
+        var compiled = document is null ? null : RuleSetCompiler.Compile(document, sourceName, problems);
+        if (problems.Count > 0 || compiled is null)
         {
             throw new RuleSetException(sourceName, problems);
         }
 
-        return ruleSet;
+        return new RuleSet(compiled);
     }
 
     /// <summary>Compiles the Xing County (兴县, 2017) rule set that ships inside the library.</summary>
@@ -103,33 +107,7 @@ public sealed partial class RuleSet
     public RuleGroup? GroupOf(Helper helper)
     {
         ArgumentNullException.ThrowIfNull(helper);
-        for (var g = 0; g < Groups.Count; g++)
-        {
-            if (Groups[g].Selects(helper))
-            {
-                return Groups[g];
-            }
-        }
-
-        return null;
-    }
-
-    /// <summary>
-    /// The group a helper takes part in, or why it takes none: no group selects it, or its group pairs within a
-    /// township or village the helper does not have.
-    /// </summary>
-    internal (RuleGroup? Group, string? Reason) Place(Helper helper)
-    {
-        var group = GroupOf(helper);
-        return group switch
-        {
-            null => (null, "no group's `helpers` expression selects it"),
-            { Scope: not PairingScope.County } when helper.Township is null =>
-                (null, $"group `{group.Id}` pairs within a {group.Scope.Name()}, but the helper has no township"),
-            { Scope: PairingScope.Village } when helper.Village is null =>
-                (null, $"group `{group.Id}` pairs within a village, but the helper has no village"),
-            _ => (group, null),
-        };
+        return Compiled.GroupOf(helper);
     }
 
     /// <summary>Finds a group by id.</summary>
@@ -150,7 +128,22 @@ public sealed partial class RuleSet
     public PairingResult Solve(Roster roster, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(roster);
-        return PairingSolver.Solve(this, roster, cancellationToken);
+        var placement = Placement.Of(Compiled, roster, cancellationToken);
+        var current = CurrentPairings.Classify(placement);
+        var problem = ProblemBuilder.Build(placement, current, cancellationToken);
+        var solution = FlowModel.Solve(problem, cancellationToken);
+        var assignment = Assignment.Of(problem, solution);
+        ObjectiveValues? fresh = null;
+        if (problem.KeptCount > 0)
+        {
+            // What a solve that keeps nothing would reach: the price of keeping pairings (不脱贫不脱钩).
+            var freshProblem = ProblemBuilder.Build(placement, current: null, cancellationToken);
+            fresh = Objective.Of(freshProblem, Assignment.Of(freshProblem, FlowModel.Solve(freshProblem, cancellationToken)));
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        var explanation = Explainer.Explain(problem, solution, assignment);
+        return ResultBuilder.Build(problem, assignment, explanation, fresh);
     }
 
     /// <summary>
@@ -168,92 +161,11 @@ public sealed partial class RuleSet
     public Task<AuditReport> CheckAsync(Roster roster, AuditWorkflow? audit = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(roster);
-        return Audit.PairingAuditor.CheckAsync(this, roster, audit ?? AuditWorkflow.LoadDefault(), cancellationToken);
+        var placement = Placement.Of(Compiled, roster, cancellationToken);
+        return PairingAuditor.CheckAsync(placement, CurrentPairings.Classify(placement), audit ?? AuditWorkflow.LoadDefault(), cancellationToken);
     }
 
     /// <inheritdoc/>
     public override string ToString() => $"{Name} ({Groups.Count} groups)";
 
-    private static RuleSet? Compile(RuleSetDocument document, string sourceName, List<InputProblem> problems)
-    {
-        var compiler = new ExpressionCompiler(sourceName, problems);
-        var groups = new List<RuleGroup>();
-        var ids = new Dictionary<string, Location>(StringComparer.Ordinal);
-        var backstops = new Dictionary<PairingScope, string>();
-
-        void Problem(Location location, string message) =>
-            problems.Add(new InputProblem(message, sourceName, location.Line > 0 ? location.Line : null, location.Column > 0 ? location.Column : null, location.Path));
-
-        foreach (var g in document.Groups)
-        {
-            var id = g.Id?.Value ?? $"#{groups.Count + 1}";
-            if (g.Id is { } located)
-            {
-                if (!GroupId().IsMatch(located.Value))
-                {
-                    Problem(located.Location, $"group id `{located.Value}` may use only letters, digits, `-`, `_` and `.`, and must start with a letter or digit");
-                }
-                else if (!ids.TryAdd(located.Value, located.Location))
-                {
-                    Problem(located.Location, $"duplicate group id `{located.Value}` (first used at line {ids[located.Value].Line}): group ids must be unique");
-                }
-            }
-
-            PairingScope? scope = null;
-            if (g.Scope is { } scopeText)
-            {
-                scope = scopeText.Value switch
-                {
-                    "county" => PairingScope.County,
-                    "township" => PairingScope.Township,
-                    "village" => PairingScope.Village,
-                    _ => null,
-                };
-                if (scope is null)
-                {
-                    Problem(scopeText.Location, $"group `{id}`: unknown scope `{scopeText.Value}`{Spelling.DidYouMean(scopeText.Value, ["county", "township", "village"])} (scope is `county`, `township` or `village`)");
-                }
-            }
-
-            var min = g.Min?.Value ?? 0;
-            if (g is { Max: { } max, Min: { } } && max.Value < min)
-            {
-                Problem(max.Location, $"group `{id}`: `max` ({max.Value}) is below `min` ({min}): a member cannot take fewer than the quota and at most fewer");
-            }
-
-            if (g.Backstop is { Value: true } backstop && scope is { } s && !backstops.TryAdd(s, id))
-            {
-                Problem(backstop.Location, $"group `{id}`: a second backstop with scope `{s.Name()}` (group `{backstops[s]}` already takes the remainder there); only one group per scope may be the backstop");
-            }
-
-            var selects = g.Helpers is { } helpers ? compiler.Compile<Helper>(helpers, "helper", id) : null;
-            var accepts = g.Households is { } households
-                ? compiler.Compile<Household>(households, "household", id)
-                : static _ => true;
-
-            if (selects is not null && accepts is not null && scope is not null && g.Id is not null)
-            {
-                groups.Add(new RuleGroup(
-                    groups.Count,
-                    id,
-                    string.IsNullOrWhiteSpace(g.Label?.Value) ? id : g.Label.Value,
-                    g.Description?.Value,
-                    g.Helpers!.Value,
-                    g.Households?.Value ?? "true",
-                    scope.Value,
-                    min,
-                    g.Max?.Value,
-                    g.Backstop?.Value ?? false,
-                    selects,
-                    accepts));
-            }
-        }
-
-        return problems.Count == 0 && document.Name is not null
-            ? new RuleSet(document.Name.Value, document.Title?.Value, document.Source?.Value, document.Description?.Value, groups)
-            : null;
-    }
-
-    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9_.-]*$")]
-    private static partial Regex GroupId();
 }

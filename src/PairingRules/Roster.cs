@@ -55,7 +55,7 @@ public sealed class Roster
             throw new RosterException(problems);
         }
 
-        Units = new RosterUnits(Households, Helpers, HelperIndexOf);
+        Places = new RosterPlaces(Households, Helpers, HelperIndexOf);
     }
 
     /// <summary>The households, in the order given.</summary>
@@ -77,7 +77,7 @@ public sealed class Roster
     internal int HelperIndexOf(string id) => _helperIndex.TryGetValue(id, out var i) ? i : -1;
 
     /// <summary>The roster's counties, townships and villages, numbered once.</summary>
-    internal RosterUnits Units { get; }
+    internal RosterPlaces Places { get; }
 
     /// <summary>Whether the households and helpers name their county (all of them do, or none).</summary>
     internal bool NamesCounties { get; private set; }

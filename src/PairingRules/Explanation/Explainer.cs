@@ -1,211 +1,46 @@
 using System.Globalization;
+using PairingRules.Solving;
 
-namespace PairingRules.Solving;
+namespace PairingRules.Explanation;
 
-/// <summary>Turns class flows into individual pairings, and writes the report and its certificates.</summary>
-internal static class ResultBuilder
+/// <summary>
+/// Why the gaps of an optimal pairing cannot be closed: the reason and remedy of each uncovered household class, and
+/// certificates (a set of households and the only helpers who may take them) for coverage and for quotas.
+/// </summary>
+internal sealed class Explainer
 {
-    /// <summary>The objective values a solution reaches.</summary>
-    public static ObjectiveValues Objective(PairingProblem problem, FlowSolution solution) =>
-        Objective(problem, Loads(problem, Assign(problem, solution)), solution.Uncovered.Sum());
-
-    public static PairingResult Build(PairingProblem problem, FlowSolution solution, ObjectiveValues? fresh)
+    private Explainer(IReadOnlyList<(UncoveredReason Reason, string Remedy)> reasons, IReadOnlyList<Certificate> certificates)
     {
-        var roster = problem.Roster;
-        var helperOf = Assign(problem, solution);
-        var loads = Loads(problem, helperOf);
+        ReasonOfHouseholdClass = reasons;
+        Certificates = certificates;
+    }
 
-        // Pairings and helper loads as indexes; the result makes each row when it is read.
-        var paired = 0;
-        foreach (var helper in helperOf)
-        {
-            paired += helper >= 0 ? 1 : 0;
-        }
+    /// <summary>For each household class with uncovered households, why and what would cover them.</summary>
+    public IReadOnlyList<(UncoveredReason Reason, string Remedy)> ReasonOfHouseholdClass { get; }
 
-        var pairedHousehold = new int[paired];
-        var pairedHelper = new int[paired];
-        var status = new byte[paired];
-        var uncoveredIndexes = new List<int>(roster.Households.Count - paired);
-        var changes = new List<ChangedPairing>(problem.ChangeOfHousehold.Count);
-        var next = 0;
-        for (var h = 0; h < helperOf.Length; h++)
-        {
-            var helper = helperOf[h];
-            if (helper >= 0)
-            {
-                pairedHousehold[next] = h;
-                pairedHelper[next] = helper;
-                status[next++] = (byte)(problem.KeptHelperOfHousehold[h] >= 0 ? PairingStatus.Kept
-                    : problem.ChangeOfHousehold.ContainsKey(h) ? PairingStatus.Changed
-                    : PairingStatus.New);
-            }
-            else
-            {
-                uncoveredIndexes.Add(h);
-            }
+    /// <summary>Coverage certificates, then quota certificates.</summary>
+    public IReadOnlyList<Certificate> Certificates { get; }
 
-            if (problem.ChangeOfHousehold.TryGetValue(h, out var change))
-            {
-                var household = roster.Households[h];
-                changes.Add(new ChangedPairing(household.Id, household.CurrentHelper!, change.Reason, helper >= 0 ? roster.Helpers[helper].Id : null));
-            }
-        }
-
-        var selected = 0;
-        foreach (var g in problem.GroupOfHelper)
-        {
-            selected += g >= 0 ? 1 : 0;
-        }
-
-        var loaded = new int[selected];
-        var unselected = new List<UnselectedHelper>(roster.Helpers.Count - selected);
-        next = 0;
-        for (var i = 0; i < roster.Helpers.Count; i++)
-        {
-            if (problem.GroupOfHelper[i] < 0)
-            {
-                unselected.Add(new UnselectedHelper(roster.Helpers[i].Id, problem.UnselectedReason[i]!));
-            }
-            else
-            {
-                loaded[next++] = i;
-            }
-        }
-
-        var pairings = new PairingRows(roster, problem.Rules, problem.GroupOfHelper, pairedHousehold, pairedHelper, status);
-        var helperLoads = new HelperLoadRows(roster, problem.Rules, problem.GroupOfHelper, loaded, loads);
-
+    public static Explainer Explain(PairingProblem problem, FlowSolution solution, Assignment assignment)
+    {
         var certificates = new List<Certificate>();
-        var uncovered = Uncovered(problem, solution, helperOf, uncoveredIndexes, certificates);
-        certificates.AddRange(QuotaCertificates(problem, solution, loads));
-
-        var areas = AreaTotals(roster, helperOf);
-        return new PairingResult(
-            problem.Rules.Name,
-            pairings,
-            uncovered,
-            helperLoads,
-            unselected,
-            GroupTotals(problem, loads),
-            areas.Townships,
-            areas.Villages,
-            certificates,
-            changes,
-            Objective(problem, loads, uncoveredIndexes.Count),
-            fresh);
+        var reasons = Coverage(problem, solution, certificates);
+        certificates.AddRange(QuotaCertificates(problem, solution, assignment.Loads));
+        return new Explainer(reasons, certificates);
     }
 
-    /// <summary>
-    /// The helper index of every household (-1 if uncovered): kept pairings, then the class flows split evenly. A helper
-    /// class takes its households in household-class order, and its members take them in turn in consecutive runs,
-    /// the first <c>total % members</c> members one more than the others; helpers of one class are alike, so the even
-    /// split is optimal.
-    /// </summary>
-    private static int[] Assign(PairingProblem problem, FlowSolution solution)
+    /// <summary>Why each household class with uncovered households has them, and the coverage certificates.</summary>
+    private static (UncoveredReason Reason, string Remedy)[] Coverage(PairingProblem problem, FlowSolution solution, List<Certificate> certificates)
     {
-        var helperOf = (int[])problem.KeptHelperOfHousehold.Clone();
-        var classes = problem.HelperClasses;
-        var total = new long[classes.Count];
-        foreach (var (helperClass, amount) in solution.All)
-        {
-            total[helperClass] += amount;
-        }
-
-        var member = new int[classes.Count];
-        var left = new long[classes.Count];
-        for (var c = 0; c < left.Length; c++)
-        {
-            left[c] = Share(total[c], classes[c].Members.Count, 0);
-        }
-
-        foreach (var householdClass in problem.HouseholdClasses)
-        {
-            var members = householdClass.Members;
-            var cursor = 0;
-            foreach (var (c, amount) in solution.Of(householdClass.Index))
-            {
-                var helpers = classes[c].Members;
-                for (var k = 0; k < amount; k++)
-                {
-                    while (left[c] == 0)
-                    {
-                        left[c] = Share(total[c], helpers.Count, ++member[c]);
-                    }
-
-                    helperOf[members[cursor++]] = helpers[member[c]];
-                    left[c]--;
-                }
-            }
-
-            if (members.Count - cursor != solution.Uncovered[householdClass.Index])
-            {
-                throw new InvalidOperationException($"Internal error: household class {householdClass.Index} does not balance.");
-            }
-        }
-
-        return helperOf;
-    }
-
-    /// <summary>How many of <paramref name="total"/> households member <paramref name="m"/> of <paramref name="n"/> takes.</summary>
-    private static long Share(long total, int n, int m) => (total / n) + (m < total % n ? 1 : 0);
-
-    private static int[] Loads(PairingProblem problem, int[] helperOf)
-    {
-        var loads = new int[problem.Roster.Helpers.Count];
-        foreach (var helper in helperOf)
-        {
-            if (helper >= 0)
-            {
-                loads[helper]++;
-            }
-        }
-
-        return loads;
-    }
-
-    private static ObjectiveValues Objective(PairingProblem problem, int[] loads, long uncovered)
-    {
-        var rank = FlowModel.Ranks(problem.Rules);
-        long idle = 0, shortfall = 0, remainder = 0, balance = 0;
-        for (var i = 0; i < loads.Length; i++)
-        {
-            var g = problem.GroupOfHelper[i];
-            if (g < 0)
-            {
-                continue;
-            }
-
-            var quota = problem.Rules.Groups[g].Min;
-            idle += loads[i] == 0 ? 1 : 0;
-            shortfall += Math.Max(0, quota - loads[i]);
-            long above = Math.Max(0, loads[i] - quota);
-            remainder += rank[g] * above;
-            balance += above * (above + 1) / 2;
-        }
-
-        return new ObjectiveValues(uncovered, idle, shortfall, remainder, balance);
-    }
-
-    private static List<UncoveredHousehold> Uncovered(
-        PairingProblem problem, FlowSolution solution, int[] helperOf, List<int> uncoveredIndexes, List<Certificate> certificates)
-    {
+        var reasons = new (UncoveredReason Reason, string Remedy)[problem.HouseholdClasses.Count];
         var blocked = problem.HouseholdClasses.Where(hc => solution.Uncovered[hc.Index] > 0).ToList();
         if (blocked.Count == 0)
         {
-            return [];
+            return reasons;
         }
 
         var roster = problem.Roster;
         var groups = problem.Rules.Groups;
-        var classOf = new int[roster.Households.Count];
-        foreach (var hc in problem.HouseholdClasses)
-        {
-            foreach (var h in hc.Members)
-            {
-                classOf[h] = hc.Index;
-            }
-        }
-
         var eligible = problem.Eligible;
 
         // Coverage certificates: close each set of uncovered households over "may go to" and "is held by".
@@ -223,7 +58,6 @@ internal static class ResultBuilder
             }
         }
 
-        var reasons = new (UncoveredReason Reason, string Remedy)[problem.HouseholdClasses.Count];
         var full = blocked.Where(hc => eligible[hc.Index].Count > 0).Select(hc => hc.Index).ToList();
         foreach (var component in Components(full, hc => eligible[hc], c => sources[c], problem.HouseholdClasses.Count, problem.HelperClasses.Count))
         {
@@ -259,7 +93,7 @@ internal static class ResultBuilder
         var backstops = groups.Where(g => g.IsBackstop && g.Scope == PairingScope.Township).ToList();
         foreach (var hc in blocked)
         {
-            var township = roster.Units.TownshipOfVillage[hc.VillageId];
+            var township = roster.Places.TownshipOfVillage[hc.VillageId];
             var backstop = backstops.FirstOrDefault(g => hc.Accepted[problem.FilterOfGroup[g.Index]] &&
                 !problem.HelperClasses.Any(c => c.Group == g && c.Unit == township));
             if (backstop is not null)
@@ -296,15 +130,7 @@ internal static class ResultBuilder
                 set.Key.County is { } county ? [county] : null));
         }
 
-        var result = new List<UncoveredHousehold>(uncoveredIndexes.Count);
-        foreach (var h in uncoveredIndexes)
-        {
-            var household = roster.Households[h];
-            var (reason, remedy) = reasons[classOf[h]];
-            result.Add(new UncoveredHousehold(household.Id, household.Township, household.Village, reason, remedy, household.County));
-        }
-
-        return result;
+        return reasons;
     }
 
     private static IEnumerable<Certificate> QuotaCertificates(PairingProblem problem, FlowSolution solution, int[] loads)
@@ -364,17 +190,9 @@ internal static class ResultBuilder
         int helperClassCount,
         IEnumerable<int>? startHelperClasses = null)
     {
-        var parent = new List<int>();
-        int Find(int x)
-        {
-            while (parent[x] != x)
-            {
-                x = parent[x] = parent[parent[x]];
-            }
-
-            return x;
-        }
-
+        // Each start that reaches something new opens a set (numbered in order); sets that meet are merged.
+        var sets = new DisjointSets(householdClassCount + helperClassCount);
+        var opened = 0;
         var ownerH = new int[householdClassCount];
         var ownerC = new int[helperClassCount];
         Array.Fill(ownerH, -1);
@@ -388,8 +206,7 @@ internal static class ResultBuilder
                 continue;
             }
 
-            var id = parent.Count;
-            parent.Add(id);
+            var id = opened++;
             var queue = new Queue<(bool IsHousehold, int Index)>();
             queue.Enqueue(start);
             (start.IsHousehold ? ownerH : ownerC)[start.Index] = id;
@@ -404,12 +221,19 @@ internal static class ResultBuilder
                         owners[next] = id;
                         queue.Enqueue((!isHousehold, next));
                     }
-                    else if (Find(owners[next]) != Find(id))
+                    else
                     {
-                        parent[Find(owners[next])] = Find(id);
+                        sets.Union(owners[next], id);
                     }
                 }
             }
+        }
+
+        // Sets in order of the last start that merged into them, classes in index order.
+        var last = new int[opened];
+        for (var id = 0; id < opened; id++)
+        {
+            last[sets.Find(id)] = id;
         }
 
         var components = new SortedDictionary<int, (List<int>, List<int>)>();
@@ -417,7 +241,7 @@ internal static class ResultBuilder
         {
             if (ownerH[h] >= 0)
             {
-                Component(components, Find(ownerH[h])).Item1.Add(h);
+                Component(components, last[sets.Find(ownerH[h])]).Item1.Add(h);
             }
         }
 
@@ -425,7 +249,7 @@ internal static class ResultBuilder
         {
             if (ownerC[c] >= 0)
             {
-                Component(components, Find(ownerC[c])).Item2.Add(c);
+                Component(components, last[sets.Find(ownerC[c])]).Item2.Add(c);
             }
         }
 
@@ -441,73 +265,6 @@ internal static class ResultBuilder
         }
 
         return component;
-    }
-
-    private static IReadOnlyList<GroupTotal> GroupTotals(PairingProblem problem, int[] loads)
-    {
-        var groups = problem.Rules.Groups;
-        var helpers = new int[groups.Count];
-        var households = new int[groups.Count];
-        var idle = new int[groups.Count];
-        var shortfall = new long[groups.Count];
-        for (var i = 0; i < loads.Length; i++)
-        {
-            var g = problem.GroupOfHelper[i];
-            if (g < 0)
-            {
-                continue;
-            }
-
-            helpers[g]++;
-            households[g] += loads[i];
-            idle[g] += loads[i] == 0 ? 1 : 0;
-            shortfall[g] += Math.Max(0, groups[g].Min - loads[i]);
-        }
-
-        return groups.Select(g => new GroupTotal(
-            g.Id, g.Label, helpers[g.Index], households[g.Index], (long)g.Min * helpers[g.Index], shortfall[g.Index], idle[g.Index])).ToArray();
-    }
-
-    /// <summary>Households and covered households per township and per village, in the roster's order of places; places
-    /// without households (named only by helpers) have no total.</summary>
-    private static (IReadOnlyList<AreaTotal> Townships, IReadOnlyList<AreaTotal> Villages) AreaTotals(Roster roster, int[] helperOf)
-    {
-        var units = roster.Units;
-        var households = new int[units.Villages.Count];
-        var covered = new int[units.Villages.Count];
-        for (var h = 0; h < helperOf.Length; h++)
-        {
-            var v = units.VillageOfHousehold[h];
-            households[v]++;
-            covered[v] += helperOf[h] >= 0 ? 1 : 0;
-        }
-
-        var townshipHouseholds = new int[units.Townships.Count];
-        var townshipCovered = new int[units.Townships.Count];
-        var villages = new List<AreaTotal>();
-        for (var v = 0; v < households.Length; v++)
-        {
-            if (households[v] > 0)
-            {
-                var (county, township, village) = units.Villages[v];
-                villages.Add(new AreaTotal(township, village, households[v], covered[v], households[v] - covered[v], county));
-                townshipHouseholds[units.TownshipOfVillage[v]] += households[v];
-                townshipCovered[units.TownshipOfVillage[v]] += covered[v];
-            }
-        }
-
-        var townships = new List<AreaTotal>();
-        for (var t = 0; t < townshipHouseholds.Length; t++)
-        {
-            if (townshipHouseholds[t] > 0)
-            {
-                var (county, township) = units.Townships[t];
-                var (all, done) = (townshipHouseholds[t], townshipCovered[t]);
-                townships.Add(new AreaTotal(township, null, all, done, all - done, county));
-            }
-        }
-
-        return (townships, villages);
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using PairingRules.Compilation;
 using PairingRules.Evaluation;
 
 namespace PairingRules.Solving;
@@ -6,9 +7,9 @@ namespace PairingRules.Solving;
 internal static class ProblemBuilder
 {
     /// <summary>Evaluates the rules on a roster and builds its problem (tests and benchmarks).</summary>
-    public static PairingProblem Build(RuleSet rules, Roster roster, bool keepCurrent, CancellationToken cancellationToken)
+    public static PairingProblem Build(CompiledRuleSet rules, Roster roster, bool keepCurrent, CancellationToken cancellationToken)
     {
-        var placement = Placement.Of(rules.Compiled, roster, cancellationToken);
+        var placement = Placement.Of(rules, roster, cancellationToken);
         return Build(placement, keepCurrent ? CurrentPairings.Classify(placement) : null, cancellationToken);
     }
 

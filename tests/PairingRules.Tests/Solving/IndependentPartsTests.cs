@@ -36,7 +36,7 @@ public sealed class IndependentPartsTests
     public void Solve_LocalRules_SolvesEachTownshipAsAPart()
     {
         var roster = SyntheticCounty.Generate(new SyntheticCountyOptions { Households = 6_000 });
-        var problem = ProblemBuilder.Build(Local, roster, keepCurrent: true, CancellationToken.None);
+        var problem = ProblemBuilder.Build(Local.Compiled, roster, keepCurrent: true, CancellationToken.None);
 
         var statistics = FlowModel.Solve(problem, CancellationToken.None).Statistics;
 

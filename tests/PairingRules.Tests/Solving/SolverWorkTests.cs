@@ -50,7 +50,7 @@ public sealed class SolverWorkTests
     private static SolverWork Work(int households, int counties = 1)
     {
         var roster = SyntheticCounty.Generate(new SyntheticCountyOptions { Households = households, Counties = counties });
-        var problem = ProblemBuilder.Build(Xing, roster, keepCurrent: true, CancellationToken.None);
+        var problem = ProblemBuilder.Build(Xing.Compiled, roster, keepCurrent: true, CancellationToken.None);
         var statistics = FlowModel.Solve(problem, CancellationToken.None).Statistics;
         return new SolverWork(statistics.Pivots, statistics.PricedArcs, statistics.PotentialUpdates, statistics.Parts);
     }

@@ -428,25 +428,15 @@ internal static class FlowModel
                 jmax = Math.Min(jmax, max);
             }
 
+            // One segment per run of equal unit costs, its end in closed form: the work follows the segments, never the
+            // size of the quota or cap.
             Span<long> cost = stackalloc long[Objective.Levels];
-            Span<long> next = stackalloc long[Objective.Levels];
             var first = true;
             var j = (long)c.Preload + 1;
             while (j <= jmax)
             {
                 Objective.UnitCost(quota, rank, j, cost);
-                var run = 1L;
-                while (j + run <= jmax)
-                {
-                    Objective.UnitCost(quota, rank, j + run, next);
-                    if (!next.SequenceEqual(cost))
-                    {
-                        break;
-                    }
-
-                    run++;
-                }
-
+                var run = Math.Min(Objective.LastOfRun(quota, j), jmax) - j + 1;
                 var arc = Simplex.AddArc(classNode, _sink, run * n, cost);
                 if (first)
                 {

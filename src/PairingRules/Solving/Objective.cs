@@ -44,6 +44,14 @@ internal static class Objective
         cost[4] = j > quota ? j - quota : 0;
     }
 
+    /// <summary>
+    /// The last household number (from <paramref name="j"/> on) whose <see cref="UnitCost"/> equals that of household
+    /// <paramref name="j"/>: the breakpoints of the convex cost in closed form. The first household differs from the
+    /// second (level 2), households 2 to the quota cost the same, and above the quota every household costs one more
+    /// at level 5 than the one before.
+    /// </summary>
+    public static long LastOfRun(int quota, long j) => j == 1 ? 1 : j <= quota ? quota : j;
+
     /// <summary>The cost vector of a household no helper takes.</summary>
     public static void UncoveredCost(Span<long> cost)
     {

@@ -1,8 +1,9 @@
-using PairingRules.Results;
 using FluentAssertions;
+using PairingRules.Results;
+using PairingRules.Tests.Solving;
 using Xunit;
 
-namespace PairingRules.Tests.Solving;
+namespace PairingRules.Tests.Results;
 
 /// <summary>The identity check that debug builds run on every solve finds a household or helper lost, doubled or foreign.</summary>
 public sealed class ResultAccountingTests

@@ -1,8 +1,9 @@
 using FluentAssertions;
 using PairingRules.Synthetic;
+using PairingRules.Tests.Solving;
 using Xunit;
 
-namespace PairingRules.Tests.Solving;
+namespace PairingRules.Tests.Results;
 
 /// <summary>
 /// A result keeps its pairings and helper loads as roster indexes and makes each row when it is read: reading by index

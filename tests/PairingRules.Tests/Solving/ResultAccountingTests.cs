@@ -1,5 +1,5 @@
-using PairingRules.Results;
 using FluentAssertions;
+using PairingRules.Results;
 using Xunit;
 
 namespace PairingRules.Tests.Solving;

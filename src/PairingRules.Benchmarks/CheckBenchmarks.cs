@@ -1,5 +1,5 @@
-using PairingRules.Audit;
 using BenchmarkDotNet.Attributes;
+using PairingRules.Audit;
 
 namespace PairingRules.Benchmarks;
 

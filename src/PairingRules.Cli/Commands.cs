@@ -1,8 +1,9 @@
-using PairingRules.Audit;
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using PairingRules.Audit;
+using PairingRules.Cli.Reports;
 using PairingRules.Csv;
 using PairingRules.Synthetic;
 

@@ -1,6 +1,5 @@
 using FluentAssertions;
 using Mono.Cecil;
-using Mono.Cecil.Cil;
 using Xunit;
 
 namespace PairingRules.Tests;

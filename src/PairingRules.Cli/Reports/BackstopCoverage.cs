@@ -1,4 +1,4 @@
-namespace PairingRules.Cli;
+namespace PairingRules.Cli.Reports;
 
 /// <summary>
 /// Where the backstop (兜底) is missing: townships with households but no helper of a township-scope backstop group

@@ -1,10 +1,9 @@
-using PairingRules.Audit;
 using System.Globalization;
-using System.Text.Json;
 using CsvHelper;
-using static PairingRules.Cli.ReportFormat;
+using PairingRules.Audit;
+using static PairingRules.Cli.Reports.ReportFormat;
 
-namespace PairingRules.Cli;
+namespace PairingRules.Cli.Reports;
 
 /// <summary>
 /// The outputs of <c>check</c>. Every one lists the checks in the audit file's order (household checks, then helper

@@ -1,6 +1,6 @@
-using static PairingRules.Cli.ReportFormat;
+using static PairingRules.Cli.Reports.ReportFormat;
 
-namespace PairingRules.Cli;
+namespace PairingRules.Cli.Reports;
 
 /// <summary>The short reports printed on stdout: totals, gaps per township, certificates; and a rule set's groups.</summary>
 internal static class ConsoleReport

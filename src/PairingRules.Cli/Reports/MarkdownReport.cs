@@ -1,6 +1,6 @@
-using static PairingRules.Cli.ReportFormat;
+using static PairingRules.Cli.Reports.ReportFormat;
 
-namespace PairingRules.Cli;
+namespace PairingRules.Cli.Reports;
 
 /// <summary>The report a county office would print (<c>solve --format md</c>): summary, groups, gaps per township, certificates.</summary>
 internal static class MarkdownReport

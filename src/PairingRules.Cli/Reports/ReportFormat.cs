@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 
-namespace PairingRules.Cli;
+namespace PairingRules.Cli.Reports;
 
 /// <summary>What every report writer shares: invariant formatting, Markdown cells and tables, the JSON writer and its arrays.</summary>
 internal static class ReportFormat

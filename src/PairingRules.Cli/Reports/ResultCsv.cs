@@ -1,7 +1,7 @@
 using System.Globalization;
 using CsvHelper;
 
-namespace PairingRules.Cli;
+namespace PairingRules.Cli.Reports;
 
 /// <summary>
 /// The CSV result of <c>solve --format csv</c>: the header <c>household,helper,group</c>, then one line a household in

@@ -1,6 +1,4 @@
-using System.Text.Json;
-
-namespace PairingRules.Cli;
+namespace PairingRules.Cli.Reports;
 
 /// <summary>
 /// The JSON result of <c>solve --format json</c>:

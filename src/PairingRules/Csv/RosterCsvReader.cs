@@ -1,5 +1,4 @@
 using System.Globalization;
-using PairingRules.RuleModel;
 
 namespace PairingRules.Csv;
 

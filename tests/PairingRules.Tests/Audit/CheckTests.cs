@@ -1,6 +1,6 @@
-using PairingRules.Audit;
 using FluentAssertions;
 using Newtonsoft.Json.Linq;
+using PairingRules.Audit;
 using PairingRules.Tests.Solving;
 using Xunit;
 using static PairingRules.Tests.Solving.County;

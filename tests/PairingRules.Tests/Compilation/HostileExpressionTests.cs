@@ -1,7 +1,7 @@
-using PairingRules.Audit;
 using System.Text.RegularExpressions;
 using FluentAssertions;
 using Newtonsoft.Json;
+using PairingRules.Audit;
 using Xunit;
 
 namespace PairingRules.Tests.Compilation;

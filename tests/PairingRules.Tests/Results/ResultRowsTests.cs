@@ -1,6 +1,5 @@
 using FluentAssertions;
 using PairingRules.Synthetic;
-using PairingRules.Tests.Solving;
 using Xunit;
 
 namespace PairingRules.Tests.Results;

@@ -19,7 +19,7 @@ public class CheckBenchmarks
         var county = Workloads.County(16_800);
         var helperOf = _rules.Solve(county).Pairings.ToDictionary(p => p.HouseholdId, p => p.HelperId);
         _paired = new Roster(
-            county.Households.Select(h => new Household(h.Id, h.Township, h.Village, h.PoorVillage, h.DeepPoverty, h.Members, h.Income, helperOf[h.Id])),
+            county.Households.Select(h => new Household(h.Id, h.Township, h.Village, h.PoorVillage, h.DeepPoverty, h.County, h.Members, h.Income, helperOf[h.Id])),
             county.Helpers);
     }
 

@@ -58,9 +58,9 @@ internal static class Workloads
     {
         var helperOf = solved.Pairings.ToDictionary(p => p.HouseholdId, p => p.HelperId);
         var staying = county.Households.Where((_, i) => i % 20 != 0)
-            .Select(h => new Household(h.Id, h.Township, h.Village, h.PoorVillage, h.DeepPoverty, h.Members, h.Income, helperOf.GetValueOrDefault(h.Id)));
+            .Select(h => new Household(h.Id, h.Township, h.Village, h.PoorVillage, h.DeepPoverty, h.County, h.Members, h.Income, helperOf.GetValueOrDefault(h.Id)));
         var arriving = county.Households.Where((_, i) => i % 20 == 1)
-            .Select(h => new Household("N" + h.Id, h.Township, h.Village, h.PoorVillage, h.DeepPoverty, h.Members, h.Income));
+            .Select(h => new Household("N" + h.Id, h.Township, h.Village, h.PoorVillage, h.DeepPoverty, h.County, h.Members, h.Income));
         return new Roster(staying.Concat(arriving), county.Helpers);
     }
 

@@ -97,8 +97,8 @@ internal static class Commands
                 outPath,
                 reportFormat,
                 writer => CheckReport.WriteCsv(report, writer),
-                writer => CheckReport.WriteMarkdown(ruleSet, auditName, checks, report, writer),
-                stream => CheckReport.WriteJson(checks, report, stream),
+                writer => CheckReport.WriteMarkdown(ruleSet, auditName, report, writer),
+                stream => CheckReport.WriteJson(report, stream),
                 cancellationToken);
 
             CheckReport.WriteConsole(console.Out, ruleSet, auditName, checks, report, outPath);
@@ -220,11 +220,11 @@ internal static class Commands
             outPath,
             format,
             writer => ResultCsv.Write(roster, result, writer),
-            writer => MarkdownReport.Write(ruleSet, roster, result, writer),
-            stream => ResultJson.Write(result, stream),
+            writer => MarkdownReport.Write(ruleSet, result, writer),
+            stream => ResultJson.Write(ruleSet, result, stream),
             cancellationToken);
 
-        ConsoleReport.Write(console.Out, ruleSet, roster, result, outPath);
+        ConsoleReport.Write(console.Out, ruleSet, result, outPath);
         return result.IsComplete ? ExitCodes.Complete : ExitCodes.Gaps;
     }
 

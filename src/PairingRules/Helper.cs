@@ -14,25 +14,25 @@ public sealed class Helper
     /// <param name="category">The category, for example <c>county-leader</c> or <c>enterprise</c>; not empty.</param>
     /// <param name="name">The person's or enterprise's name; default the id.</param>
     /// <param name="tier">The enterprise tier (1 largest) or <see langword="null"/>; at least 1 when given.</param>
+    /// <param name="county">The county (县) the helper works in, or <see langword="null"/> (the default) when the roster
+    /// names no county; blank counts as none. In one <see cref="Roster"/> either every household and helper names a county or none does.</param>
     /// <param name="township">The township the helper works in, or <see langword="null"/> where none applies.</param>
     /// <param name="village">The village the helper serves (committee members), or <see langword="null"/>.</param>
     /// <param name="unit">The helper's work unit (单位), or <see langword="null"/>.</param>
     /// <param name="poorVillage">Whether the helper's village is a registered poor village.</param>
     /// <param name="attributes">Further attributes by name, readable from rule expressions; default none.</param>
-    /// <param name="county">The county (县) the helper works in, or <see langword="null"/> (the default) when the roster
-    /// names no county; blank counts as none. In one <see cref="Roster"/> either every household and helper names a county or none does.</param>
     /// <exception cref="ArgumentException">The id or category is empty, or the tier is below 1.</exception>
     public Helper(
         string id,
         string category,
         string? name = null,
         int? tier = null,
+        string? county = null,
         string? township = null,
         string? village = null,
         string? unit = null,
         bool poorVillage = false,
-        IReadOnlyDictionary<string, string>? attributes = null,
-        string? county = null)
+        IReadOnlyDictionary<string, string>? attributes = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(id);
         ArgumentException.ThrowIfNullOrWhiteSpace(category);

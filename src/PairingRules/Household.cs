@@ -16,12 +16,12 @@ public sealed class Household
     /// <param name="village">The administrative village (行政村) it lives in; not empty.</param>
     /// <param name="poorVillage">Whether its village is a registered poor village (贫困村).</param>
     /// <param name="deepPoverty">Whether it is a deep-poverty household (深度贫困户).</param>
+    /// <param name="county">The county (县) it lives in, or <see langword="null"/> (the default) when the roster names no
+    /// county; blank counts as none. In one <see cref="Roster"/> either every household and helper names a county or none does.</param>
     /// <param name="members">The number of household members; at least 1. Default 1.</param>
     /// <param name="income">Per-capita net income in yuan a year; not negative. Default 0.</param>
     /// <param name="currentHelper">The id of its current responsible person, or <see langword="null"/>.</param>
     /// <param name="attributes">Further attributes by name, readable from rule expressions; default none.</param>
-    /// <param name="county">The county (县) it lives in, or <see langword="null"/> (the default) when the roster names no
-    /// county; blank counts as none. In one <see cref="Roster"/> either every household and helper names a county or none does.</param>
     /// <exception cref="ArgumentException">An id, township or village is empty, members is below 1 or income is negative.</exception>
     public Household(
         string id,
@@ -29,11 +29,11 @@ public sealed class Household
         string village,
         bool poorVillage,
         bool deepPoverty,
+        string? county = null,
         int members = 1,
         decimal income = 0m,
         string? currentHelper = null,
-        IReadOnlyDictionary<string, string>? attributes = null,
-        string? county = null)
+        IReadOnlyDictionary<string, string>? attributes = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(id);
         ArgumentException.ThrowIfNullOrWhiteSpace(township);

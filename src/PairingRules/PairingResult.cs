@@ -23,7 +23,8 @@ public sealed class PairingResult
         IReadOnlyList<Certificate> certificates,
         IReadOnlyList<ChangedPairing> changes,
         ObjectiveValues objective,
-        ObjectiveValues? freshObjective)
+        ObjectiveValues? freshObjective,
+        BackstopCoverage? backstop)
     {
         RuleSetName = ruleSetName;
         Pairings = pairings;
@@ -37,6 +38,7 @@ public sealed class PairingResult
         Changes = changes;
         Objective = objective;
         FreshObjective = freshObjective;
+        Backstop = backstop;
         Summary = summary;
     }
 
@@ -64,10 +66,10 @@ public sealed class PairingResult
     /// <summary>Totals per group, in rule-set order.</summary>
     public IReadOnlyList<GroupTotal> Groups { get; }
 
-    /// <summary>Totals per township, by county (when the roster names counties), then township name (ordinal).</summary>
+    /// <summary>Totals per township, in <see cref="Place"/> order: by county (when the roster names counties), then township name (ordinal).</summary>
     public IReadOnlyList<AreaTotal> Townships { get; }
 
-    /// <summary>Totals per village, by county (when the roster names counties), township, then village name (ordinal).</summary>
+    /// <summary>Totals per village, in <see cref="Place"/> order: by county (when the roster names counties), township, then village name (ordinal).</summary>
     public IReadOnlyList<AreaTotal> Villages { get; }
 
     /// <summary>Why the result is the best possible: one statement per gap that remains.</summary>
@@ -85,32 +87,77 @@ public sealed class PairingResult
     /// </summary>
     public ObjectiveValues? FreshObjective { get; }
 
+    /// <summary>
+    /// Where the township backstop (兜底, for the Xing rules the township cadres) is missing: townships with households but
+    /// no helper of a township-scope backstop group, who carries their households instead, and the load above quota that
+    /// falls on other groups; <see langword="null"/> when the rules have no township-scope backstop group.
+    /// </summary>
+    /// <remarks>A result can be complete and still have townships without a backstop helper (other groups cover them);
+    /// this is where a county office sees it.</remarks>
+    public BackstopCoverage? Backstop { get; }
+
     /// <summary>Whether every household is covered and every helper meets its quota.</summary>
     public bool IsComplete => Summary.Uncovered == 0 && Summary.TotalShortfall == 0;
 }
 
 /// <summary>The headline numbers of a <see cref="PairingResult"/>.</summary>
-/// <param name="Households">Households in the roster.</param>
-/// <param name="Covered">Households with a helper.</param>
-/// <param name="Uncovered">Households without one.</param>
-/// <param name="Helpers">Helpers in the roster.</param>
-/// <param name="IdleHelpers">Selected helpers with no household.</param>
-/// <param name="TotalShortfall">Sum over helpers of quota minus load, where positive.</param>
-/// <param name="Kept">Pairings kept from the previous pairing.</param>
-/// <param name="Changed">Households that had a helper and got a different one.</param>
-/// <param name="New">Households that had no helper and got one.</param>
-/// <param name="UnselectedHelpers">Helpers no group could use.</param>
-public sealed record PairingSummary(
-    int Households,
-    int Covered,
-    int Uncovered,
-    int Helpers,
-    int IdleHelpers,
-    long TotalShortfall,
-    int Kept,
-    int Changed,
-    int New,
-    int UnselectedHelpers);
+/// <remarks><threadsafety>Immutable and safe to share between threads.</threadsafety></remarks>
+public sealed class PairingSummary
+{
+    internal PairingSummary(
+        int households,
+        int covered,
+        int uncovered,
+        int helpers,
+        int idleHelpers,
+        long totalShortfall,
+        int kept,
+        int changed,
+        int @new,
+        int unselectedHelpers)
+    {
+        Households = households;
+        Covered = covered;
+        Uncovered = uncovered;
+        Helpers = helpers;
+        IdleHelpers = idleHelpers;
+        TotalShortfall = totalShortfall;
+        Kept = kept;
+        Changed = changed;
+        New = @new;
+        UnselectedHelpers = unselectedHelpers;
+    }
+
+    /// <summary>Households in the roster.</summary>
+    public int Households { get; }
+
+    /// <summary>Households with a helper.</summary>
+    public int Covered { get; }
+
+    /// <summary>Households without one.</summary>
+    public int Uncovered { get; }
+
+    /// <summary>Helpers in the roster.</summary>
+    public int Helpers { get; }
+
+    /// <summary>Selected helpers with no household.</summary>
+    public int IdleHelpers { get; }
+
+    /// <summary>Sum over helpers of quota minus load, where positive.</summary>
+    public long TotalShortfall { get; }
+
+    /// <summary>Pairings kept from the previous pairing.</summary>
+    public int Kept { get; }
+
+    /// <summary>Households that had a helper and got a different one.</summary>
+    public int Changed { get; }
+
+    /// <summary>Households that had no helper and got one.</summary>
+    public int New { get; }
+
+    /// <summary>Helpers no group could use.</summary>
+    public int UnselectedHelpers { get; }
+}
 
 /// <summary>Whether a pairing was kept from the previous pairing, changed, or is new.</summary>
 public enum PairingStatus
@@ -126,11 +173,62 @@ public enum PairingStatus
 }
 
 /// <summary>One household paired with one helper.</summary>
-/// <param name="HouseholdId">The household.</param>
-/// <param name="HelperId">Its responsible person.</param>
-/// <param name="GroupId">The helper's group.</param>
-/// <param name="Status">Kept, changed or new.</param>
-public readonly record struct Pairing(string HouseholdId, string HelperId, string GroupId, PairingStatus Status);
+/// <remarks>A value made when <see cref="PairingResult.Pairings"/> is read; two pairings are equal when every property
+/// is (ids compared ordinally).
+/// <threadsafety>Immutable and safe to share between threads.</threadsafety></remarks>
+public readonly struct Pairing : IEquatable<Pairing>
+{
+    internal Pairing(string householdId, string helperId, string groupId, PairingStatus status)
+    {
+        HouseholdId = householdId;
+        HelperId = helperId;
+        GroupId = groupId;
+        Status = status;
+    }
+
+    /// <summary>The household.</summary>
+    public string HouseholdId { get; }
+
+    /// <summary>Its responsible person.</summary>
+    public string HelperId { get; }
+
+    /// <summary>The helper's group.</summary>
+    public string GroupId { get; }
+
+    /// <summary>Kept, changed or new.</summary>
+    public PairingStatus Status { get; }
+
+    /// <summary>Whether every property is equal.</summary>
+    /// <param name="other">The other pairing.</param>
+    /// <returns><see langword="true"/> if equal.</returns>
+    public bool Equals(Pairing other) =>
+        string.Equals(HouseholdId, other.HouseholdId, StringComparison.Ordinal) &&
+        string.Equals(HelperId, other.HelperId, StringComparison.Ordinal) &&
+        string.Equals(GroupId, other.GroupId, StringComparison.Ordinal) &&
+        Status == other.Status;
+
+    /// <inheritdoc/>
+    public override bool Equals(object? obj) => obj is Pairing other && Equals(other);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(HouseholdId, HelperId, GroupId, Status);
+
+    /// <summary>The pairing for people, for example <c>H1 -> L1 (county-leaders, new)</c>.</summary>
+    /// <returns>The text.</returns>
+    public override string ToString() => $"{HouseholdId} -> {HelperId} ({GroupId}, {Status.ToString().ToLowerInvariant()})";
+
+    /// <summary>Whether two pairings are equal.</summary>
+    /// <param name="left">One pairing.</param>
+    /// <param name="right">The other.</param>
+    /// <returns><see langword="true"/> if equal.</returns>
+    public static bool operator ==(Pairing left, Pairing right) => left.Equals(right);
+
+    /// <summary>Whether two pairings differ.</summary>
+    /// <param name="left">One pairing.</param>
+    /// <param name="right">The other.</param>
+    /// <returns><see langword="true"/> if they differ.</returns>
+    public static bool operator !=(Pairing left, Pairing right) => !left.Equals(right);
+}
 
 /// <summary>Why a household's previous helper was not kept.</summary>
 public enum ChangeReason
@@ -149,11 +247,29 @@ public enum ChangeReason
 }
 
 /// <summary>A household whose previous helper was not kept.</summary>
-/// <param name="HouseholdId">The household.</param>
-/// <param name="PreviousHelperId">The helper it had.</param>
-/// <param name="Reason">Why that pairing was not kept.</param>
-/// <param name="NewHelperId">The helper it has now, or <see langword="null"/> when uncovered.</param>
-public sealed record ChangedPairing(string HouseholdId, string PreviousHelperId, ChangeReason Reason, string? NewHelperId);
+/// <remarks><threadsafety>Immutable and safe to share between threads.</threadsafety></remarks>
+public sealed class ChangedPairing
+{
+    internal ChangedPairing(string householdId, string previousHelperId, ChangeReason reason, string? newHelperId)
+    {
+        HouseholdId = householdId;
+        PreviousHelperId = previousHelperId;
+        Reason = reason;
+        NewHelperId = newHelperId;
+    }
+
+    /// <summary>The household.</summary>
+    public string HouseholdId { get; }
+
+    /// <summary>The helper it had.</summary>
+    public string PreviousHelperId { get; }
+
+    /// <summary>Why that pairing was not kept.</summary>
+    public ChangeReason Reason { get; }
+
+    /// <summary>The helper it has now, or <see langword="null"/> when uncovered.</summary>
+    public string? NewHelperId { get; }
+}
 
 /// <summary>Why a household has no helper.</summary>
 public enum UncoveredReason
@@ -172,27 +288,110 @@ public enum UncoveredReason
 }
 
 /// <summary>A household left without a helper.</summary>
-/// <param name="HouseholdId">The household.</param>
-/// <param name="Township">Its township.</param>
-/// <param name="Village">Its village.</param>
-/// <param name="Reason">Why.</param>
-/// <param name="Remedy">The smallest change to the roster or rules that would cover it.</param>
-/// <param name="County">Its county, or <see langword="null"/> (the default) when the roster names no county.</param>
-public sealed record UncoveredHousehold(string HouseholdId, string Township, string Village, UncoveredReason Reason, string Remedy, string? County = null);
+/// <remarks><threadsafety>Immutable and safe to share between threads.</threadsafety></remarks>
+public sealed class UncoveredHousehold
+{
+    internal UncoveredHousehold(string householdId, Place place, UncoveredReason reason, string remedy, IReadOnlyList<string> remedyGroupIds)
+    {
+        HouseholdId = householdId;
+        Place = place;
+        Reason = reason;
+        Remedy = remedy;
+        RemedyGroupIds = remedyGroupIds;
+    }
+
+    /// <summary>The household.</summary>
+    public string HouseholdId { get; }
+
+    /// <summary>Its village (with its township, and its county when the roster names counties).</summary>
+    public Place Place { get; }
+
+    /// <summary>Why it has no helper.</summary>
+    public UncoveredReason Reason { get; }
+
+    /// <summary>The smallest change to the roster or rules that would cover it, for people (English).</summary>
+    public string Remedy { get; }
+
+    /// <summary>
+    /// The groups <see cref="Remedy"/> names, in rule order: add a helper of one of them (in the household's scope), or
+    /// raise the <c>max</c> of those that have one (<see cref="UncoveredReason.AllHelpersFull"/>); empty for
+    /// <see cref="UncoveredReason.NoGroupAccepts"/>, where the rules themselves must change.
+    /// </summary>
+    public IReadOnlyList<string> RemedyGroupIds { get; }
+}
 
 /// <summary>A selected helper's load against its group's quota.</summary>
-/// <param name="HelperId">The helper.</param>
-/// <param name="GroupId">Its group.</param>
-/// <param name="Required">The quota (the group's <c>min</c>).</param>
-/// <param name="Assigned">The households paired with it.</param>
-/// <param name="Cap">The group's <c>max</c>, or <see langword="null"/>.</param>
-public readonly record struct HelperLoad(string HelperId, string GroupId, int Required, int Assigned, int? Cap)
+/// <remarks>A value made when <see cref="PairingResult.Helpers"/> is read; two loads are equal when every property is
+/// (strings compared ordinally).
+/// <threadsafety>Immutable and safe to share between threads.</threadsafety></remarks>
+public readonly struct HelperLoad : IEquatable<HelperLoad>
 {
+    internal HelperLoad(string helperId, string helperName, string groupId, int required, int assigned, int? cap)
+    {
+        HelperId = helperId;
+        HelperName = helperName;
+        GroupId = groupId;
+        Required = required;
+        Assigned = assigned;
+        Cap = cap;
+    }
+
+    /// <summary>The helper.</summary>
+    public string HelperId { get; }
+
+    /// <summary>The helper's name (<see cref="Helper.Name"/>; its id when the roster gives none).</summary>
+    public string HelperName { get; }
+
+    /// <summary>Its group.</summary>
+    public string GroupId { get; }
+
+    /// <summary>The quota (the group's <c>min</c>).</summary>
+    public int Required { get; }
+
+    /// <summary>The households paired with it.</summary>
+    public int Assigned { get; }
+
+    /// <summary>The group's <c>max</c>, or <see langword="null"/>.</summary>
+    public int? Cap { get; }
+
     /// <summary>Quota minus load, where positive.</summary>
     public int Shortfall => Math.Max(0, Required - Assigned);
 
     /// <summary>Whether the helper has no household.</summary>
     public bool IsIdle => Assigned == 0;
+
+    /// <summary>Whether every property is equal.</summary>
+    /// <param name="other">The other load.</param>
+    /// <returns><see langword="true"/> if equal.</returns>
+    public bool Equals(HelperLoad other) =>
+        string.Equals(HelperId, other.HelperId, StringComparison.Ordinal) &&
+        string.Equals(HelperName, other.HelperName, StringComparison.Ordinal) &&
+        string.Equals(GroupId, other.GroupId, StringComparison.Ordinal) &&
+        Required == other.Required &&
+        Assigned == other.Assigned &&
+        Cap == other.Cap;
+
+    /// <inheritdoc/>
+    public override bool Equals(object? obj) => obj is HelperLoad other && Equals(other);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(HelperId, HelperName, GroupId, Required, Assigned, Cap);
+
+    /// <summary>The load for people, for example <c>S1 (section-cadres): 6 of 8</c>.</summary>
+    /// <returns>The text.</returns>
+    public override string ToString() => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{HelperId} ({GroupId}): {Assigned} of {Required}");
+
+    /// <summary>Whether two loads are equal.</summary>
+    /// <param name="left">One load.</param>
+    /// <param name="right">The other.</param>
+    /// <returns><see langword="true"/> if equal.</returns>
+    public static bool operator ==(HelperLoad left, HelperLoad right) => left.Equals(right);
+
+    /// <summary>Whether two loads differ.</summary>
+    /// <param name="left">One load.</param>
+    /// <param name="right">The other.</param>
+    /// <returns><see langword="true"/> if they differ.</returns>
+    public static bool operator !=(HelperLoad left, HelperLoad right) => !left.Equals(right);
 }
 
 /// <summary>Why a helper takes no part in the pairing.</summary>
@@ -209,28 +408,91 @@ public enum UnselectedReason
 }
 
 /// <summary>A helper that takes no part in the pairing.</summary>
-/// <param name="HelperId">The helper.</param>
-/// <param name="Reason">Why, for people.</param>
-public sealed record UnselectedHelper(string HelperId, string Reason);
+/// <remarks><threadsafety>Immutable and safe to share between threads.</threadsafety></remarks>
+public sealed class UnselectedHelper
+{
+    internal UnselectedHelper(string helperId, UnselectedReason reason, string? groupId)
+    {
+        HelperId = helperId;
+        Reason = reason;
+        GroupId = groupId;
+    }
+
+    /// <summary>The helper.</summary>
+    public string HelperId { get; }
+
+    /// <summary>Why it takes no part.</summary>
+    public UnselectedReason Reason { get; }
+
+    /// <summary>
+    /// The group that selects the helper but whose scope needs a township or village the helper lacks
+    /// (<see cref="UnselectedReason.NoTownship"/>, <see cref="UnselectedReason.NoVillage"/>); <see langword="null"/>
+    /// when no group selects it.
+    /// </summary>
+    public string? GroupId { get; }
+}
 
 /// <summary>Totals for one group.</summary>
-/// <param name="GroupId">The group.</param>
-/// <param name="Label">Its label.</param>
-/// <param name="Helpers">Its helpers.</param>
-/// <param name="Households">Households paired with them.</param>
-/// <param name="Required">The sum of their quotas.</param>
-/// <param name="Shortfall">The sum of their shortfalls.</param>
-/// <param name="IdleHelpers">Its helpers with no household.</param>
-public sealed record GroupTotal(string GroupId, string Label, int Helpers, int Households, long Required, long Shortfall, int IdleHelpers);
+/// <remarks><threadsafety>Immutable and safe to share between threads.</threadsafety></remarks>
+public sealed class GroupTotal
+{
+    internal GroupTotal(string groupId, string label, int helpers, int households, long required, long shortfall, int idleHelpers)
+    {
+        GroupId = groupId;
+        Label = label;
+        Helpers = helpers;
+        Households = households;
+        Required = required;
+        Shortfall = shortfall;
+        IdleHelpers = idleHelpers;
+    }
+
+    /// <summary>The group.</summary>
+    public string GroupId { get; }
+
+    /// <summary>Its label.</summary>
+    public string Label { get; }
+
+    /// <summary>Its helpers.</summary>
+    public int Helpers { get; }
+
+    /// <summary>Households paired with them.</summary>
+    public int Households { get; }
+
+    /// <summary>The sum of their quotas.</summary>
+    public long Required { get; }
+
+    /// <summary>The sum of their shortfalls.</summary>
+    public long Shortfall { get; }
+
+    /// <summary>Its helpers with no household.</summary>
+    public int IdleHelpers { get; }
+}
 
 /// <summary>Totals for one township or village (of one county, when the roster names counties).</summary>
-/// <param name="Township">The township.</param>
-/// <param name="Village">The village, or <see langword="null"/> for a township total.</param>
-/// <param name="Households">Its households.</param>
-/// <param name="Covered">Those with a helper.</param>
-/// <param name="Uncovered">Those without.</param>
-/// <param name="County">The county, or <see langword="null"/> (the default) when the roster names no county.</param>
-public sealed record AreaTotal(string Township, string? Village, int Households, int Covered, int Uncovered, string? County = null);
+/// <remarks><threadsafety>Immutable and safe to share between threads.</threadsafety></remarks>
+public sealed class AreaTotal
+{
+    internal AreaTotal(Place place, int households, int covered, int uncovered)
+    {
+        Place = place;
+        Households = households;
+        Covered = covered;
+        Uncovered = uncovered;
+    }
+
+    /// <summary>The township (<see cref="Place.Village"/> is <see langword="null"/>) or the village.</summary>
+    public Place Place { get; }
+
+    /// <summary>Its households.</summary>
+    public int Households { get; }
+
+    /// <summary>Those with a helper.</summary>
+    public int Covered { get; }
+
+    /// <summary>Those without.</summary>
+    public int Uncovered { get; }
+}
 
 /// <summary>What a certificate proves.</summary>
 public enum CertificateKind
@@ -245,41 +507,83 @@ public enum CertificateKind
 /// <summary>
 /// A short proof that a gap cannot be closed: a set of households and the only helpers who may take them.
 /// </summary>
-/// <param name="Kind">Coverage or quota.</param>
-/// <param name="Statement">The proof for people, for example "township X: 412 households, every helper who may take them is full".</param>
-/// <param name="Households">The households in the set.</param>
-/// <param name="Capacity">For coverage, the most households the set's helpers may take; for quotas, the households their quotas need.</param>
-/// <param name="Gap">Uncovered households (coverage) or total shortfall (quota) this certificate accounts for.</param>
-/// <param name="Townships">The townships involved, by name (ordered by county, then name, when the roster names counties).</param>
-/// <param name="GroupIds">The groups whose helpers are involved.</param>
-/// <param name="Counties">When the roster names counties, the county of each of <paramref name="Townships"/>, in the same
-/// order; <see langword="null"/> (the default) when it names none.</param>
-public sealed record Certificate(
-    CertificateKind Kind,
-    string Statement,
-    long Households,
-    long Capacity,
-    long Gap,
-    IReadOnlyList<string> Townships,
-    IReadOnlyList<string> GroupIds,
-    IReadOnlyList<string>? Counties = null);
+/// <remarks><threadsafety>Immutable and safe to share between threads.</threadsafety></remarks>
+public sealed class Certificate
+{
+    internal Certificate(CertificateKind kind, string statement, long households, long capacity, long gap, IReadOnlyList<Place> places, IReadOnlyList<string> groupIds)
+    {
+        Kind = kind;
+        Statement = statement;
+        Households = households;
+        Capacity = capacity;
+        Gap = gap;
+        Places = places;
+        GroupIds = groupIds;
+    }
+
+    /// <summary>Coverage or quota.</summary>
+    public CertificateKind Kind { get; }
+
+    /// <summary>The proof for people, for example "township X: 412 households, every helper who may take them is full".</summary>
+    public string Statement { get; }
+
+    /// <summary>The households in the set.</summary>
+    public long Households { get; }
+
+    /// <summary>For coverage, the most households the set's helpers may take; for quotas, the households their quotas need.</summary>
+    public long Capacity { get; }
+
+    /// <summary>Uncovered households (coverage) or total shortfall (quota) this certificate accounts for.</summary>
+    public long Gap { get; }
+
+    /// <summary>The townships of the set's households, in <see cref="Place"/> order (by county when the roster names
+    /// counties, then township name).</summary>
+    public IReadOnlyList<Place> Places { get; }
+
+    /// <summary>The groups whose helpers are involved, in rule order.</summary>
+    public IReadOnlyList<string> GroupIds { get; }
+}
 
 /// <summary>The value of each objective level, in order; lower is better at every level.</summary>
-/// <param name="Uncovered">Level 1: households without a helper.</param>
-/// <param name="IdleHelpers">Level 2: selected helpers without a household.</param>
-/// <param name="Shortfall">Level 3: total quota shortfall.</param>
-/// <param name="Remainder">Level 4: load above quota weighted by group rank (backstop groups 0, then 1, 2 ... in rule order).</param>
-/// <param name="Balance">Level 5: the sum over helpers of e(e+1)/2 where e is the load above quota; smaller is more even.</param>
-public sealed record ObjectiveValues(long Uncovered, long IdleHelpers, long Shortfall, long Remainder, long Balance) : IComparable<ObjectiveValues>
+/// <remarks>
+/// Values compare lexicographically, level by level (<see cref="CompareTo"/>), and are equal when every level is.
+/// <threadsafety>Immutable and safe to share between threads.</threadsafety>
+/// </remarks>
+public sealed class ObjectiveValues : IComparable<ObjectiveValues>, IEquatable<ObjectiveValues>
 {
+    internal ObjectiveValues(long uncovered, long idleHelpers, long shortfall, long remainder, long balance)
+    {
+        Uncovered = uncovered;
+        IdleHelpers = idleHelpers;
+        Shortfall = shortfall;
+        Remainder = remainder;
+        Balance = balance;
+    }
+
+    /// <summary>Level 1: households without a helper.</summary>
+    public long Uncovered { get; }
+
+    /// <summary>Level 2: selected helpers without a household.</summary>
+    public long IdleHelpers { get; }
+
+    /// <summary>Level 3: total quota shortfall.</summary>
+    public long Shortfall { get; }
+
+    /// <summary>Level 4: load above quota weighted by group rank (backstop groups 0, then 1, 2 ... in rule order).</summary>
+    public long Remainder { get; }
+
+    /// <summary>Level 5: the sum over helpers of e(e+1)/2 where e is the load above quota; smaller is more even.</summary>
+    public long Balance { get; }
+
     /// <summary>Compares lexicographically, level by level.</summary>
-    /// <param name="other">The other value.</param>
-    /// <returns>Negative if this is better.</returns>
+    /// <param name="other">The other value, or <see langword="null"/>.</param>
+    /// <returns>Negative if this is better, zero if equal, positive if worse; positive when <paramref name="other"/> is
+    /// <see langword="null"/> (any value is greater than <see langword="null"/>, as in .NET's comparisons).</returns>
     public int CompareTo(ObjectiveValues? other)
     {
         if (other is null)
         {
-            return -1;
+            return 1;
         }
 
         var c = Uncovered.CompareTo(other.Uncovered);
@@ -289,4 +593,65 @@ public sealed record ObjectiveValues(long Uncovered, long IdleHelpers, long Shor
         if (c == 0) { c = Balance.CompareTo(other.Balance); }
         return c;
     }
+
+    /// <summary>Whether every level is equal.</summary>
+    /// <param name="other">The other value.</param>
+    /// <returns><see langword="true"/> if equal.</returns>
+    public bool Equals(ObjectiveValues? other) =>
+        other is not null &&
+        Uncovered == other.Uncovered &&
+        IdleHelpers == other.IdleHelpers &&
+        Shortfall == other.Shortfall &&
+        Remainder == other.Remainder &&
+        Balance == other.Balance;
+
+    /// <inheritdoc/>
+    public override bool Equals(object? obj) => Equals(obj as ObjectiveValues);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(Uncovered, IdleHelpers, Shortfall, Remainder, Balance);
+
+    /// <summary>The levels for people: <c>uncovered 0, idle helpers 0, shortfall 2, remainder 0, balance 1</c>.</summary>
+    /// <returns>The text.</returns>
+    public override string ToString() => string.Create(
+        System.Globalization.CultureInfo.InvariantCulture,
+        $"uncovered {Uncovered}, idle helpers {IdleHelpers}, shortfall {Shortfall}, remainder {Remainder}, balance {Balance}");
+
+    /// <summary>Whether two values are equal at every level.</summary>
+    /// <param name="left">One value, or <see langword="null"/>.</param>
+    /// <param name="right">The other, or <see langword="null"/>.</param>
+    /// <returns><see langword="true"/> if equal, or both <see langword="null"/>.</returns>
+    public static bool operator ==(ObjectiveValues? left, ObjectiveValues? right) => left is null ? right is null : left.Equals(right);
+
+    /// <summary>Whether two values differ at some level.</summary>
+    /// <param name="left">One value, or <see langword="null"/>.</param>
+    /// <param name="right">The other, or <see langword="null"/>.</param>
+    /// <returns><see langword="true"/> if they differ.</returns>
+    public static bool operator !=(ObjectiveValues? left, ObjectiveValues? right) => !(left == right);
+
+    /// <summary>Whether <paramref name="left"/> is better than <paramref name="right"/> (<see cref="CompareTo"/>).</summary>
+    /// <param name="left">One value, or <see langword="null"/> (less than any value).</param>
+    /// <param name="right">The other, or <see langword="null"/>.</param>
+    /// <returns><see langword="true"/> if it compares less.</returns>
+    public static bool operator <(ObjectiveValues? left, ObjectiveValues? right) => Compare(left, right) < 0;
+
+    /// <summary>Whether <paramref name="left"/> is better than <paramref name="right"/> or equal to it.</summary>
+    /// <param name="left">One value, or <see langword="null"/> (less than any value).</param>
+    /// <param name="right">The other, or <see langword="null"/>.</param>
+    /// <returns><see langword="true"/> if it compares less or equal.</returns>
+    public static bool operator <=(ObjectiveValues? left, ObjectiveValues? right) => Compare(left, right) <= 0;
+
+    /// <summary>Whether <paramref name="left"/> is worse than <paramref name="right"/>.</summary>
+    /// <param name="left">One value, or <see langword="null"/> (less than any value).</param>
+    /// <param name="right">The other, or <see langword="null"/>.</param>
+    /// <returns><see langword="true"/> if it compares greater.</returns>
+    public static bool operator >(ObjectiveValues? left, ObjectiveValues? right) => Compare(left, right) > 0;
+
+    /// <summary>Whether <paramref name="left"/> is worse than <paramref name="right"/> or equal to it.</summary>
+    /// <param name="left">One value, or <see langword="null"/> (less than any value).</param>
+    /// <param name="right">The other, or <see langword="null"/>.</param>
+    /// <returns><see langword="true"/> if it compares greater or equal.</returns>
+    public static bool operator >=(ObjectiveValues? left, ObjectiveValues? right) => Compare(left, right) >= 0;
+
+    private static int Compare(ObjectiveValues? left, ObjectiveValues? right) => left is null ? (right is null ? 0 : -1) : left.CompareTo(right);
 }

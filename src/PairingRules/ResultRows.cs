@@ -48,7 +48,8 @@ internal sealed class HelperLoadRows(Roster roster, IReadOnlyList<RuleGroup> gro
         {
             var i = helper[index];
             var group = groups[groupOfHelper[i]];
-            return new HelperLoad(roster.Helpers[i].Id, group.Id, group.Min, loads[i], group.Max);
+            var person = roster.Helpers[i];
+            return new HelperLoad(person.Id, person.Name, group.Id, group.Min, loads[i], group.Max);
         }
     }
 

@@ -262,7 +262,7 @@ public sealed class CheckTests
         var roster = RosterCsv.Read(households, helpers);
         using (var writer = new StreamWriter(households))
         {
-            RosterCsv.WriteHouseholds(roster.Households.Select(h => new Household(h.Id, h.Township, h.Village, h.PoorVillage, h.DeepPoverty, h.Members, h.Income, helperOf[h.Id], h.Attributes)), writer);
+            RosterCsv.WriteHouseholds(roster.Households.Select(h => new Household(h.Id, h.Township, h.Village, h.PoorVillage, h.DeepPoverty, h.County, h.Members, h.Income, helperOf[h.Id], h.Attributes)), writer);
         }
 
         var run = Cli.Run("check", "--rules", Cli.RulesPath, "--households", households, "--helpers", helpers);

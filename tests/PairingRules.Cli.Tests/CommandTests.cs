@@ -261,7 +261,7 @@ public sealed class CommandTests
         // Write the solved pairing into the households' helper column, as a county office would, and solve again.
         var helperOf = lines.Skip(1).Select(l => l.Split(',')).ToDictionary(f => f[0], f => f[1]);
         var paired = new Roster(
-            roster.Households.Select(h => new Household(h.Id, h.Township, h.Village, h.PoorVillage, h.DeepPoverty, h.Members, h.Income, helperOf[h.Id], h.Attributes)),
+            roster.Households.Select(h => new Household(h.Id, h.Township, h.Village, h.PoorVillage, h.DeepPoverty, h.County, h.Members, h.Income, helperOf[h.Id], h.Attributes)),
             roster.Helpers);
         using (var writer = new StreamWriter(households))
         {

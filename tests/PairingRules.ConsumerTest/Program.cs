@@ -67,9 +67,14 @@ var result = fromFile.Solve(roster, cancellation.Token);
 var helperOf = result.Pairings.ToDictionary(p => p.HouseholdId, p => (p.HelperId, p.GroupId));
 
 Expect(result.IsComplete, "the result is complete");
+var s = result.Summary;
 Expect(
-    result.Summary == new PairingSummary(Households: 14, Covered: 14, Uncovered: 0, Helpers: 4, IdleHelpers: 0, TotalShortfall: 0, Kept: 0, Changed: 0, New: 14, UnselectedHelpers: 0),
-    $"the summary is 14 of 14 covered, no idle helper, no shortfall, not {result.Summary}");
+    (s.Households, s.Covered, s.Uncovered, s.Helpers, s.IdleHelpers, s.TotalShortfall, s.Kept, s.Changed, s.New, s.UnselectedHelpers) == (14, 14, 0, 4, 0, 0L, 0, 0, 14, 0),
+    $"the summary is 14 of 14 covered, no idle helper, no shortfall, not {s.Covered} of {s.Households} covered, {s.IdleHelpers} idle, shortfall {s.TotalShortfall}");
+Expect(
+    result.Backstop is { Townships.Count: 0, AboveQuotaTotal: 0, IsWorthReporting: false } backstop && backstop.Groups.Single().Id == "township-cadres",
+    "the township cadres are the backstop, and every township has one");
+Expect(result.Villages.Select(v => v.Place.ToString()).SequenceEqual([$"{Township}/城关村", $"{Township}/李家村"]), "the villages are named township/village");
 Expect(result.Certificates.Count == 0, "no gap, so no certificate");
 Expect(households.Where(h => h.DeepPoverty).All(h => helperOf.GetValueOrDefault(h.Id) == ("L1", "county-leaders")), "L1 takes every deep-poverty household");
 Expect(helperOf.GetValueOrDefault("P1") == ("C1", "poor-village-committee") && helperOf.GetValueOrDefault("P2") == ("C1", "poor-village-committee"), "C1 takes P1 and P2");

@@ -24,4 +24,31 @@ public sealed class ConventionTests
             .Where(x => x.p.SetMethod is { IsPublic: true } setter && !setter.ReturnParameter.GetRequiredCustomModifiers().Any(m => m.Name == "IsExternalInit"))
             .Select(x => $"{x.t.Name}.{x.p.Name}").Should().BeEmpty("the domain and results are immutable");
     }
+
+    [Fact]
+    public void PublicTypes_AreNotRecords_ExceptTheOptionsAndProblemRecords()
+    {
+        // Records put Deconstruct, <Clone>$ (with), EqualityContract and positional constructors into the public API,
+        // so a result type could not gain a field without breaking callers. Results are sealed classes (or readonly
+        // structs) with internal constructors; only the options of the synthetic county and input problems stay records.
+        PublicTypes
+            .Where(t => t.GetMethod("<Clone>$") is not null || t.GetMethod("PrintMembers", BindingFlags.NonPublic | BindingFlags.Instance) is not null)
+            .Select(t => t.Name).Order(StringComparer.Ordinal)
+            .Should().Equal("InputProblem", "SyntheticCountyOptions");
+    }
+
+    [Fact]
+    public void ResultTypes_HaveNoPublicConstructors()
+    {
+        Type[] results =
+        [
+            typeof(PairingResult), typeof(PairingSummary), typeof(Pairing), typeof(ChangedPairing), typeof(UncoveredHousehold),
+            typeof(HelperLoad), typeof(UnselectedHelper), typeof(GroupTotal), typeof(AreaTotal), typeof(Certificate),
+            typeof(ObjectiveValues), typeof(BackstopCoverage), typeof(BackstopTownship), typeof(GroupHouseholds),
+            typeof(PairingRules.Audit.AuditReport), typeof(PairingRules.Audit.AuditFinding), typeof(PairingRules.Audit.AuditCheckCount),
+        ];
+
+        results.Where(t => t.GetConstructors().Length > 0).Select(t => t.Name)
+            .Should().BeEmpty("the library makes results; callers read them, and new fields must not break a caller's constructor call");
+    }
 }

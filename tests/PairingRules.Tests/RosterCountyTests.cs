@@ -67,7 +67,7 @@ public sealed class RosterCountyTests
         roster.Places.CurrentHelperOf.Should().Equal(0, RosterPlaces.UnknownHelper);
 
         var result = RuleSet.LoadXingCounty().Solve(roster);
-        result.Townships.Select(t => t.Township).Should().Equal(["B乡", "D乡"], "places named only by helpers have no households to total");
-        result.Villages.Select(v => v.Village).Should().Equal("B1", "D1");
+        result.Townships.Select(t => t.Place.Township).Should().Equal(["B乡", "D乡"], "places named only by helpers have no households to total");
+        result.Villages.Select(v => v.Place.Village).Should().Equal("B1", "D1");
     }
 }

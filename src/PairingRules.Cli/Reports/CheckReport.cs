@@ -17,15 +17,6 @@ internal static class CheckReport
 
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
-    /// <summary>The number of findings of every check of the audit file, zeros included, in the file's order.</summary>
-    public static IReadOnlyList<(string Check, int Count)> CountsByCheck(AuditWorkflow audit, AuditReport report)
-    {
-        var counts = report.CountsByCheck.ToDictionary(c => c.Check, c => c.Count, StringComparer.Ordinal);
-        return audit.CheckNames.Distinct(StringComparer.Ordinal)
-            .Select(name => (name, counts.GetValueOrDefault(name)))
-            .ToArray();
-    }
-
     /// <summary>The short report on stdout: counts, counts per check, then the findings (at most <see cref="ConsoleLimit"/>).</summary>
     public static void WriteConsole(TextWriter output, RuleSet ruleSet, string auditName, AuditWorkflow audit, AuditReport report, string? outPath)
     {
@@ -35,13 +26,13 @@ internal static class CheckReport
         output.WriteLine(F($"Findings   {report.Findings.Count:N0}"));
         output.WriteLine();
 
-        var counts = CountsByCheck(audit, report);
+        var counts = report.CountsByCheck;
         output.WriteLine("Findings per check:");
         var checkWidth = counts.Max(c => c.Check.Length);
         var countWidth = counts.Max(c => c.Count.ToString("N0", Invariant).Length);
-        foreach (var (check, count) in counts)
+        foreach (var c in counts)
         {
-            output.WriteLine(F($"  {check.PadRight(checkWidth)}  {count.ToString("N0", Invariant).PadLeft(countWidth)}"));
+            output.WriteLine(F($"  {c.Check.PadRight(checkWidth)}  {c.Count.ToString("N0", Invariant).PadLeft(countWidth)}"));
         }
 
         if (report.Findings.Count > 0)
@@ -80,7 +71,7 @@ internal static class CheckReport
     /// <c>{"summary": {households, helpers, findings, byCheck: {check: count}}, "findings": [{check, subject, id, message}]}</c>,
     /// <c>byCheck</c> with every check of the audit file in its order, zeros included.
     /// </summary>
-    public static void WriteJson(AuditWorkflow audit, AuditReport report, Stream stream)
+    public static void WriteJson(AuditReport report, Stream stream)
     {
         using var json = ReportFormat.CreateJsonWriter(stream);
         json.WriteStartObject();
@@ -89,9 +80,9 @@ internal static class CheckReport
         json.WriteNumber("helpers", report.Helpers);
         json.WriteNumber("findings", report.Findings.Count);
         json.WriteStartObject("byCheck");
-        foreach (var (check, count) in CountsByCheck(audit, report))
+        foreach (var c in report.CountsByCheck)
         {
-            json.WriteNumber(check, count);
+            json.WriteNumber(c.Check, c.Count);
         }
 
         json.WriteEndObject();
@@ -122,7 +113,7 @@ internal static class CheckReport
     }
 
     /// <summary>The audit report a county office would print: summary, checks, household findings, helper findings.</summary>
-    public static void WriteMarkdown(RuleSet ruleSet, string auditName, AuditWorkflow audit, AuditReport report, TextWriter w)
+    public static void WriteMarkdown(RuleSet ruleSet, string auditName, AuditReport report, TextWriter w)
     {
         w.NewLine = "\n";
         w.WriteLine($"# Audit report: {Cell(ruleSet.Title ?? ruleSet.Name)}");
@@ -143,7 +134,7 @@ internal static class CheckReport
         w.WriteLine();
         w.WriteLine("## Checks");
         w.WriteLine();
-        WriteTable(w, "| Check | Findings |", "|---|---:|", CountsByCheck(audit, report), c => F($"| {Cell(c.Check)} | {c.Count:N0} |"));
+        WriteTable(w, "| Check | Findings |", "|---|---:|", report.CountsByCheck, c => F($"| {Cell(c.Check)} | {c.Count:N0} |"));
 
         foreach (var (subject, title, column) in new[] { (AuditSubject.Household, "Households", "Household"), (AuditSubject.Helper, "Helpers", "Helper") })
         {

@@ -34,7 +34,7 @@ internal static class ConsoleReport
             : F($"the {result.Summary.Kept:N0} kept pairings cost {string.Join(", ", costs)} than a fresh solve would");
     }
 
-    public static void Write(TextWriter output, RuleSet ruleSet, Roster roster, PairingResult result, string? outPath)
+    public static void Write(TextWriter output, RuleSet ruleSet, PairingResult result, string? outPath)
     {
         var s = result.Summary;
         output.WriteLine(F($"Rule set   {ruleSet.Name} ({ruleSet.Groups.Count} groups)"));
@@ -57,10 +57,10 @@ internal static class ConsoleReport
         else
         {
             output.WriteLine("Gaps per township:");
-            var width = townships.Max(t => Place(t.County, t.Township).Length);
+            var width = townships.Max(t => t.Place.ToString().Length);
             foreach (var t in townships)
             {
-                output.WriteLine(F($"  {Place(t.County, t.Township).PadRight(width)}  {t.Uncovered,7:N0} of {t.Households:N0} households uncovered"));
+                output.WriteLine(F($"  {t.Place.ToString().PadRight(width)}  {t.Uncovered,7:N0} of {t.Households:N0} households uncovered"));
             }
         }
 
@@ -74,7 +74,7 @@ internal static class ConsoleReport
             }
         }
 
-        if (BackstopCoverage.Of(ruleSet, roster, result) is { IsWorthReporting: true } backstop)
+        if (result.Backstop is { IsWorthReporting: true } backstop)
         {
             WriteBackstop(output, backstop);
         }
@@ -110,14 +110,14 @@ internal static class ConsoleReport
     /// </summary>
     private static void WriteBackstop(TextWriter output, BackstopCoverage backstop)
     {
-        output.WriteLine(F($"Townships without a backstop helper ({backstop.BackstopLabel}): {backstop.Townships.Count}"));
+        output.WriteLine(F($"Townships without a backstop helper ({BackstopLabel(backstop)}): {backstop.Townships.Count}"));
         foreach (var t in backstop.Townships)
         {
-            var paired = string.Join(", ", t.ByGroup.Select(g => F($"{g.GroupId} {g.Households:N0}")));
-            output.WriteLine(F($"  {Place(t.County, t.Name)}: {t.Households:N0} household{(t.Households == 1 ? string.Empty : "s")}, paired with {(paired.Length == 0 ? "no one" : paired)}{(t.Uncovered > 0 ? F($"; {t.Uncovered:N0} uncovered") : string.Empty)}"));
+            var paired = GroupCounts(t.ByGroup);
+            output.WriteLine(F($"  {t.Place}: {t.Households:N0} household{(t.Households == 1 ? string.Empty : "s")}, paired with {(paired.Length == 0 ? "no one" : paired)}{(t.Uncovered > 0 ? F($"; {t.Uncovered:N0} uncovered") : string.Empty)}"));
         }
 
-        var above = string.Join(", ", backstop.AboveQuota.Select(g => F($"{g.GroupId} {g.Households:N0}")));
+        var above = GroupCounts(backstop.AboveQuota);
         output.WriteLine(backstop.AboveQuotaTotal == 0
             ? "  Load above quota on groups other than the backstop: none"
             : F($"  Load above quota on groups other than the backstop: {backstop.AboveQuotaTotal:N0} households ({above})"));
@@ -136,7 +136,7 @@ internal static class ConsoleReport
             var quota = g.Max is { } max
                 ? (max == g.Min ? F($"exactly {g.Min}") : F($"{g.Min} to {max}"))
                 : F($"at least {g.Min}");
-            output.WriteLine(F($"  {g.Index + 1,2}. {g.Id} ({g.Label}): scope {g.Scope.ToString().ToLowerInvariant()}, {quota}{(g.IsBackstop ? ", backstop" : string.Empty)}"));
+            output.WriteLine(F($"  {g.Index + 1,2}. {g.Id} ({g.Label}): scope {Scope(g.Scope)}, {quota}{(g.IsBackstop ? ", backstop" : string.Empty)}"));
             output.WriteLine($"      helpers:    {g.HelpersExpression}");
             output.WriteLine($"      households: {g.HouseholdsExpression}");
         }

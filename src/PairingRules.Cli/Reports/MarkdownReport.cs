@@ -5,7 +5,7 @@ namespace PairingRules.Cli.Reports;
 /// <summary>The report a county office would print (<c>solve --format md</c>): summary, groups, gaps per township, certificates.</summary>
 internal static class MarkdownReport
 {
-    public static void Write(RuleSet ruleSet, Roster roster, PairingResult result, TextWriter w)
+    public static void Write(RuleSet ruleSet, PairingResult result, TextWriter w)
     {
         w.NewLine = "\n";
         var s = result.Summary;
@@ -43,7 +43,7 @@ internal static class MarkdownReport
         w.WriteLine("## Gaps per township");
         w.WriteLine();
         WriteTable(w, CountyColumn(counties, "| Township | Households | Covered | Uncovered |"), CountyColumn(counties, "|---|---:|---:|---:|"), result.Townships,
-            t => F($"|{CountyCell(counties, t.County)} {Cell(t.Township)} | {t.Households:N0} | {t.Covered:N0} | {t.Uncovered:N0} |"));
+            t => F($"|{CountyCell(counties, t.Place.County)} {Cell(t.Place.Township!)} | {t.Households:N0} | {t.Covered:N0} | {t.Uncovered:N0} |"));
 
         w.WriteLine();
         if (result.Uncovered.Count > 0)
@@ -51,24 +51,24 @@ internal static class MarkdownReport
             w.WriteLine("### Uncovered households");
             w.WriteLine();
             WriteTable(w, CountyColumn(counties, "| Household | Township | Village | Reason | Remedy |", after: 1), CountyColumn(counties, "|---|---|---|---|---|"), result.Uncovered,
-                u => $"| {Cell(u.HouseholdId)} |{CountyCell(counties, u.County)} {Cell(u.Township)} | {Cell(u.Village)} | {Names.Of(u.Reason)} | {Cell(u.Remedy)} |");
+                u => $"| {Cell(u.HouseholdId)} |{CountyCell(counties, u.Place.County)} {Cell(u.Place.Township!)} | {Cell(u.Place.Village!)} | {Names.Of(u.Reason)} | {Cell(u.Remedy)} |");
 
             w.WriteLine();
         }
 
-        if (BackstopCoverage.Of(ruleSet, roster, result) is { IsWorthReporting: true } backstop)
+        if (result.Backstop is { IsWorthReporting: true } backstop)
         {
             w.WriteLine("### Townships without a backstop helper");
             w.WriteLine();
-            w.WriteLine($"No helper of {Cell(backstop.BackstopLabel)} (兜底) in these townships: other groups cover their households, or nobody does.");
+            w.WriteLine($"No helper of {Cell(BackstopLabel(backstop))} (兜底) in these townships: other groups cover their households, or nobody does.");
             w.WriteLine();
             WriteTable(w, CountyColumn(counties, "| Township | Households | Uncovered | Paired with |"), CountyColumn(counties, "|---|---:|---:|---|"), backstop.Townships,
-                t => F($"|{CountyCell(counties, t.County)} {Cell(t.Name)} | {t.Households:N0} | {t.Uncovered:N0} | {Cell(string.Join(", ", t.ByGroup.Select(g => F($"{g.GroupId} {g.Households:N0}"))))} |"));
+                t => F($"|{CountyCell(counties, t.Place.County)} {Cell(t.Place.Township!)} | {t.Households:N0} | {t.Uncovered:N0} | {Cell(GroupCounts(t.ByGroup))} |"));
 
             w.WriteLine();
             w.WriteLine(backstop.AboveQuotaTotal == 0
                 ? "Load above quota on groups other than the backstop: none."
-                : F($"Load above quota on groups other than the backstop: {backstop.AboveQuotaTotal:N0} households ({string.Join(", ", backstop.AboveQuota.Select(g => F($"{g.GroupId} {g.Households:N0}")))})."));
+                : F($"Load above quota on groups other than the backstop: {backstop.AboveQuotaTotal:N0} households ({GroupCounts(backstop.AboveQuota)})."));
             w.WriteLine();
         }
 
@@ -78,7 +78,7 @@ internal static class MarkdownReport
             w.WriteLine("### Helpers below quota");
             w.WriteLine();
             WriteTable(w, "| Helper | Name | Group | Quota | Assigned | Shortfall |", "|---|---|---|---:|---:|---:|", below,
-                h => F($"| {Cell(h.HelperId)} | {Cell(roster.FindHelper(h.HelperId)?.Name ?? string.Empty)} | {Cell(h.GroupId)} | {h.Required} | {h.Assigned} | {h.Shortfall} |"));
+                h => F($"| {Cell(h.HelperId)} | {Cell(h.HelperName)} | {Cell(h.GroupId)} | {h.Required} | {h.Assigned} | {h.Shortfall} |"));
 
             w.WriteLine();
         }
@@ -87,7 +87,7 @@ internal static class MarkdownReport
         {
             w.WriteLine("### Helpers no group can use");
             w.WriteLine();
-            WriteTable(w, "| Helper | Reason |", "|---|---|", result.Unselected, u => $"| {Cell(u.HelperId)} | {Cell(u.Reason)} |");
+            WriteTable(w, "| Helper | Reason |", "|---|---|", result.Unselected, u => $"| {Cell(u.HelperId)} | {Cell(Reason(ruleSet, u))} |");
 
             w.WriteLine();
         }

@@ -11,10 +11,24 @@ internal static class ReportFormat
     public static string F(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>Whether the result's roster names counties (then every township and household carries one).</summary>
-    public static bool NamesCounties(PairingResult result) => result.Townships.Count > 0 && result.Townships[0].County is not null;
+    public static bool NamesCounties(PairingResult result) => result.Townships.Count > 0 && result.Townships[0].Place.County is not null;
 
-    /// <summary>A township for people: <c>蔚汾镇</c>, or <c>兴县/蔚汾镇</c> when the roster names counties.</summary>
-    public static string Place(string? county, string township) => county is null ? township : $"{county}/{township}";
+    /// <summary>The backstop groups for people: <c>township-cadres 乡镇干部</c>.</summary>
+    public static string BackstopLabel(BackstopCoverage backstop) => string.Join(", ", backstop.Groups.Select(g => $"{g.Id} {g.Label}"));
+
+    /// <summary>Households per group for people: <c>ordinary-staff 635, county-leaders 19</c>.</summary>
+    public static string GroupCounts(IEnumerable<GroupHouseholds> groups) => string.Join(", ", groups.Select(g => F($"{g.GroupId} {g.Households:N0}")));
+
+    /// <summary>Why a helper takes no part, for people.</summary>
+    public static string Reason(RuleSet ruleSet, UnselectedHelper helper) => helper.Reason switch
+    {
+        UnselectedReason.NoTownship => $"group `{helper.GroupId}` pairs within a {Scope(ruleSet.FindGroup(helper.GroupId!)!.Scope)}, but the helper has no township",
+        UnselectedReason.NoVillage => $"group `{helper.GroupId}` pairs within a village, but the helper has no village",
+        _ => "no group's `helpers` expression selects it",
+    };
+
+    /// <summary>A scope as rule files write it: <c>county</c>, <c>township</c>, <c>village</c>.</summary>
+    public static string Scope(PairingScope scope) => scope.ToString().ToLowerInvariant();
 
     /// <summary>A Markdown table cell: pipes escaped, line breaks flattened.</summary>
     public static string Cell(string text) => text.Replace("|", "\\|", StringComparison.Ordinal).Replace('\n', ' ');

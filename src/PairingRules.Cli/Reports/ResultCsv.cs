@@ -11,12 +11,16 @@ internal static class ResultCsv
 {
     public static void Write(Roster roster, PairingResult result, TextWriter writer)
     {
-        var pairings = result.Pairings.ToDictionary(p => p.HouseholdId, StringComparer.Ordinal);
+        // Pairings are in roster order, so one walk over the roster meets them in turn; the others are uncovered.
+        var pairings = result.Pairings;
+        var next = 0;
         using var csv = CsvWriter.Create(writer, new CsvWriterOptions { NewLine = "\n", FormatProvider = CultureInfo.InvariantCulture }, leaveOpen: true);
         csv.WriteRecord(["household", "helper", "group"]);
         foreach (var household in roster.Households)
         {
-            var paired = pairings.TryGetValue(household.Id, out var pairing);
+            var pairing = next < pairings.Count ? pairings[next] : default;
+            var paired = pairing.HouseholdId == household.Id;
+            next += paired ? 1 : 0;
             csv.WriteRecord([household.Id, paired ? pairing.HelperId : string.Empty, paired ? pairing.GroupId : string.Empty]);
         }
 

@@ -9,7 +9,7 @@ namespace PairingRules.Cli.Reports;
 /// </summary>
 internal static class ResultJson
 {
-    public static void Write(PairingResult result, Stream stream)
+    public static void Write(RuleSet ruleSet, PairingResult result, Stream stream)
     {
         using var json = ReportFormat.CreateJsonWriter(stream);
         json.WriteStartObject();
@@ -38,11 +38,11 @@ internal static class ResultJson
             json.WriteString("household", u.HouseholdId);
             if (counties)
             {
-                json.WriteString("county", u.County);
+                json.WriteString("county", u.Place.County);
             }
 
-            json.WriteString("township", u.Township);
-            json.WriteString("village", u.Village);
+            json.WriteString("township", u.Place.Township);
+            json.WriteString("village", u.Place.Village);
             json.WriteString("reason", Names.Of(u.Reason));
             json.WriteString("remedy", u.Remedy);
         });
@@ -62,7 +62,7 @@ internal static class ResultJson
         json.WriteObjects("unselected", result.Unselected, (json, u) =>
         {
             json.WriteString("helper", u.HelperId);
-            json.WriteString("reason", u.Reason);
+            json.WriteString("reason", ReportFormat.Reason(ruleSet, u));
         });
         json.WriteEndObject();
         json.WriteEndObject();

@@ -11,21 +11,65 @@ public enum AuditSubject
 }
 
 /// <summary>One fault an audit found.</summary>
-/// <param name="Check">The name of the check (the RulesEngine rule) that failed, for example <c>in-scope</c>.</param>
-/// <param name="Subject">Household or helper.</param>
-/// <param name="Id">The household's or helper's id.</param>
-/// <param name="Message">What is wrong, from the check's <c>ErrorMessage</c>.</param>
-public sealed record AuditFinding(string Check, AuditSubject Subject, string Id, string Message);
+/// <remarks><threadsafety>Immutable and safe to share between threads.</threadsafety></remarks>
+public sealed class AuditFinding
+{
+    internal AuditFinding(string check, AuditSubject subject, string id, string message)
+    {
+        Check = check;
+        Subject = subject;
+        Id = id;
+        Message = message;
+    }
+
+    /// <summary>The name of the check (the RulesEngine rule) that failed, for example <c>in-scope</c>.</summary>
+    public string Check { get; }
+
+    /// <summary>Household or helper.</summary>
+    public AuditSubject Subject { get; }
+
+    /// <summary>The household's or helper's id.</summary>
+    public string Id { get; }
+
+    /// <summary>What is wrong, from the check's <c>ErrorMessage</c>.</summary>
+    public string Message { get; }
+}
+
+/// <summary>How many findings one check of the audit produced (<see cref="AuditReport.CountsByCheck"/>).</summary>
+/// <remarks><threadsafety>Immutable and safe to share between threads.</threadsafety></remarks>
+public sealed class AuditCheckCount
+{
+    internal AuditCheckCount(string check, int count)
+    {
+        Check = check;
+        Count = count;
+    }
+
+    /// <summary>The name of the check.</summary>
+    public string Check { get; }
+
+    /// <summary>Its findings; zero when it found nothing.</summary>
+    public int Count { get; }
+}
 
 /// <summary>The outcome of <see cref="RuleSet.CheckAsync"/>: every fault of an existing pairing, in roster order.</summary>
 /// <remarks><threadsafety>Immutable and safe to share between threads.</threadsafety></remarks>
 public sealed class AuditReport
 {
-    internal AuditReport(IReadOnlyList<AuditFinding> findings, int households, int helpers)
+    internal AuditReport(IReadOnlyList<AuditFinding> findings, int households, int helpers, IReadOnlyList<string> checkNames)
     {
         Findings = findings;
         Households = households;
         Helpers = helpers;
+        var names = checkNames.Distinct(StringComparer.Ordinal).ToList();
+        var counts = new int[names.Count];
+        var index = names.Select((name, i) => (name, i)).ToDictionary(p => p.name, p => p.i, StringComparer.Ordinal);
+        foreach (var finding in findings)
+        {
+            counts[index[finding.Check]]++;
+        }
+
+        CountsByCheck = names.Select((name, i) => new AuditCheckCount(name, counts[i])).ToArray();
     }
 
     /// <summary>Every finding: household checks in roster order, then helper checks in roster order.</summary>
@@ -40,7 +84,9 @@ public sealed class AuditReport
     /// <summary>Whether nothing was found.</summary>
     public bool IsClean => Findings.Count == 0;
 
-    /// <summary>The number of findings of each check, by check name (ordinal order).</summary>
-    public IReadOnlyList<(string Check, int Count)> CountsByCheck =>
-        Findings.GroupBy(f => f.Check).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => (g.Key, g.Count())).ToArray();
+    /// <summary>
+    /// The number of findings of every check of the audit (<see cref="AuditWorkflow.CheckNames"/>, each name once), in the
+    /// audit file's order (household checks, then helper checks), zeros included.
+    /// </summary>
+    public IReadOnlyList<AuditCheckCount> CountsByCheck { get; }
 }

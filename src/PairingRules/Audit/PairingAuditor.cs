@@ -53,6 +53,6 @@ internal static class PairingAuditor
             }
         }
 
-        return new AuditReport(findings, roster.Households.Count, helpers.Count);
+        return new AuditReport(findings, roster.Households.Count, helpers.Count, audit.CheckNames);
     }
 }

@@ -51,7 +51,7 @@ internal static class RosterCsvReader
                 }
             }
 
-            return () => new Household(id!, township!, village!, poorVillage!.Value, deepPoverty!.Value, members, income, helper, row.Attributes("name"), county);
+            return () => new Household(id!, township!, village!, poorVillage!.Value, deepPoverty!.Value, county, members, income, helper, row.Attributes("name"));
         });
 
     private static List<Helper>? ReadHelpers(CsvTable table, Dictionary<(string?, string), VillageSeen> villages, CountyAgreement counties, List<InputProblem> problems) =>
@@ -87,7 +87,7 @@ internal static class RosterCsvReader
             }
 
             var poorVillage = row.Boolean("poor_village", required: false) ?? defaultPoor ?? false;
-            return () => new Helper(id!, category!, row.Get("name"), tier, township, village, row.Get("unit"), poorVillage, row.Attributes(), county);
+            return () => new Helper(id!, category!, row.Get("name"), tier, county, township, village, row.Get("unit"), poorVillage, row.Attributes());
         });
 
     /// <summary>

@@ -4,35 +4,41 @@ using PairingRules.Solving;
 namespace PairingRules.Explanation;
 
 /// <summary>
-/// Why the gaps of an optimal pairing cannot be closed: the reason and remedy of each uncovered household class, and
-/// certificates (a set of households and the only helpers who may take them) for coverage and for quotas.
+/// Why the gaps of an optimal pairing cannot be closed: the reason and remedy of each uncovered household class,
+/// certificates (a set of households and the only helpers who may take them) for coverage and for quotas, and where the
+/// township backstop is missing (<see cref="BackstopCoverageBuilder"/>).
 /// </summary>
 internal sealed class Explainer
 {
-    private Explainer(IReadOnlyList<(UncoveredReason Reason, string Remedy)> reasons, IReadOnlyList<Certificate> certificates)
+    private Explainer(IReadOnlyList<UncoveredWhy> reasons, IReadOnlyList<Certificate> certificates, BackstopCoverage? backstop)
     {
         ReasonOfHouseholdClass = reasons;
         Certificates = certificates;
+        Backstop = backstop;
     }
 
     /// <summary>For each household class with uncovered households, why and what would cover them.</summary>
-    public IReadOnlyList<(UncoveredReason Reason, string Remedy)> ReasonOfHouseholdClass { get; }
+    public IReadOnlyList<UncoveredWhy> ReasonOfHouseholdClass { get; }
 
     /// <summary>Coverage certificates, then quota certificates.</summary>
     public IReadOnlyList<Certificate> Certificates { get; }
+
+    /// <summary>Townships without a backstop helper and the load above quota on other groups; null when the rules have
+    /// no township-scope backstop group.</summary>
+    public BackstopCoverage? Backstop { get; }
 
     public static Explainer Explain(PairingProblem problem, FlowSolution solution, Assignment assignment)
     {
         var certificates = new List<Certificate>();
         var reasons = Coverage(problem, solution, certificates);
         certificates.AddRange(QuotaCertificates(problem, solution, assignment.Loads));
-        return new Explainer(reasons, certificates);
+        return new Explainer(reasons, certificates, BackstopCoverageBuilder.Build(problem, assignment));
     }
 
     /// <summary>Why each household class with uncovered households has them, and the coverage certificates.</summary>
-    private static (UncoveredReason Reason, string Remedy)[] Coverage(PairingProblem problem, FlowSolution solution, List<Certificate> certificates)
+    private static UncoveredWhy[] Coverage(PairingProblem problem, FlowSolution solution, List<Certificate> certificates)
     {
-        var reasons = new (UncoveredReason Reason, string Remedy)[problem.HouseholdClasses.Count];
+        var reasons = new UncoveredWhy[problem.HouseholdClasses.Count];
         var blocked = problem.HouseholdClasses.Where(hc => solution.Uncovered[hc.Index] > 0).ToList();
         if (blocked.Count == 0)
         {
@@ -69,22 +75,21 @@ internal sealed class Explainer
             var townships = Townships(problem, component.HouseholdClasses);
             var groupIds = helperClasses.Select(c => c.Group).Distinct().OrderBy(g => g.Index).ToList();
             var capped = groupIds.Where(g => g.Max is not null).ToList();
-            var remedy = capped.Count == 0
-                ? $"add a helper who may take it (groups {Ids(groupIds)})"
-                : $"raise `max` of {Ids(capped)} by {Ceiling(gap, Math.Max(1, helpers))} or add helpers of those groups in its scope";
+            var why = capped.Count == 0
+                ? new UncoveredWhy(UncoveredReason.AllHelpersFull, $"add a helper who may take it (groups {Ids(groupIds)})", IdsOf(groupIds))
+                : new UncoveredWhy(UncoveredReason.AllHelpersFull, $"raise `max` of {Ids(capped)} by {Ceiling(gap, Math.Max(1, helpers))} or add helpers of those groups in its scope", IdsOf(capped));
             certificates.Add(new Certificate(
                 CertificateKind.Coverage,
                 string.Create(CultureInfo.InvariantCulture,
-                    $"{string.Join(", ", townships.Places)}: {Count(households, "household")} may go only to {Count(helpers, "helper")} of {Ids(groupIds)}, whose caps allow {capacity} more, and all are full; {gap} stay uncovered in any pairing."),
+                    $"{string.Join(", ", townships)}: {Count(households, "household")} may go only to {Count(helpers, "helper")} of {Ids(groupIds)}, whose caps allow {capacity} more, and all are full; {gap} stay uncovered in any pairing."),
                 households,
                 capacity,
                 gap,
-                townships.Names,
-                groupIds.Select(g => g.Id).ToArray(),
-                townships.Counties));
+                townships,
+                IdsOf(groupIds)));
             foreach (var hc in component.HouseholdClasses)
             {
-                reasons[hc] = (UncoveredReason.AllHelpersFull, remedy);
+                reasons[hc] = why;
             }
         }
 
@@ -98,14 +103,15 @@ internal sealed class Explainer
                 !problem.HelperClasses.Any(c => c.Group == g && c.Unit == township));
             if (backstop is not null)
             {
-                reasons[hc.Index] = (UncoveredReason.NoBackstopInTownship, $"add a helper of group `{backstop.Id}` ({backstop.Label}) in township {Place(hc.County, hc.Township)}");
+                reasons[hc.Index] = new UncoveredWhy(
+                    UncoveredReason.NoBackstopInTownship, $"add a helper of group `{backstop.Id}` ({backstop.Label}) in township {TownshipOf(hc.County, hc.Township)}", [backstop.Id]);
             }
             else if (eligible[hc.Index].Count == 0)
             {
                 var accepting = groups.Where(g => hc.Accepted[problem.FilterOfGroup[g.Index]]).ToList();
                 reasons[hc.Index] = accepting.Count == 0
-                    ? (UncoveredReason.NoGroupAccepts, "no group's `households` expression accepts it: widen a group's `households` or add a group to the rules")
-                    : (UncoveredReason.NoHelperInScope, $"add a helper of group `{accepting[0].Id}` ({accepting[0].Label}) in its {accepting[0].Scope.Name()}");
+                    ? new UncoveredWhy(UncoveredReason.NoGroupAccepts, "no group's `households` expression accepts it: widen a group's `households` or add a group to the rules", [])
+                    : new UncoveredWhy(UncoveredReason.NoHelperInScope, $"add a helper of group `{accepting[0].Id}` ({accepting[0].Label}) in its {accepting[0].Scope.Name()}", [accepting[0].Id]);
             }
         }
 
@@ -121,13 +127,12 @@ internal sealed class Explainer
             };
             certificates.Add(new Certificate(
                 CertificateKind.Coverage,
-                string.Create(CultureInfo.InvariantCulture, $"{Place(set.Key.County, set.Key.Township)}: {Count(count, "household")}, {why}."),
+                string.Create(CultureInfo.InvariantCulture, $"{TownshipOf(set.Key.County, set.Key.Township)}: {Count(count, "household")}, {why}."),
                 count,
                 0,
                 count,
-                [set.Key.Township],
-                [],
-                set.Key.County is { } county ? [county] : null));
+                [TownshipOf(set.Key.County, set.Key.Township)],
+                []));
         }
 
         return reasons;
@@ -169,13 +174,12 @@ internal sealed class Explainer
             yield return new Certificate(
                 CertificateKind.Quota,
                 string.Create(CultureInfo.InvariantCulture,
-                    $"{Count(helpers, "helper")} of {Ids(groupIds)} need{(helpers == 1 ? "s" : "")} {Count(demand, "household")} to meet their quotas (at least one each); only {Count(households, "household")} may go to any of them{(townships.Places.Count > 0 ? " (in " + string.Join(", ", townships.Places) + ")" : "")}, so {gap} short in any pairing that covers as many households."),
+                    $"{Count(helpers, "helper")} of {Ids(groupIds)} need{(helpers == 1 ? "s" : "")} {Count(demand, "household")} to meet their quotas (at least one each); only {Count(households, "household")} may go to any of them{(townships.Length > 0 ? " (in " + string.Join(", ", townships) + ")" : "")}, so {gap} short in any pairing that covers as many households."),
                 households,
                 demand,
                 gap,
-                townships.Names,
-                groupIds.Select(g => g.Id).ToArray(),
-                townships.Counties);
+                townships,
+                IdsOf(groupIds));
         }
     }
 
@@ -268,29 +272,26 @@ internal sealed class Explainer
     }
 
     /// <summary>
-    /// The distinct townships of some household classes, by county then name: their names, their counties (null when
-    /// the roster names none) and how statements name them (<see cref="Place"/>).
+    /// The distinct townships of some household classes, in <see cref="Place"/> order (by county, then name); statements
+    /// name them by <see cref="Place.ToString"/>: <c>蔚汾镇</c>, or <c>兴县/蔚汾镇</c> when the roster names counties.
     /// </summary>
-    private static (IReadOnlyList<string> Names, IReadOnlyList<string>? Counties, IReadOnlyList<string> Places) Townships(PairingProblem problem, IEnumerable<int> householdClasses)
-    {
-        var townships = householdClasses
-            .Select(hc => (problem.HouseholdClasses[hc].County, problem.HouseholdClasses[hc].Township))
-            .Distinct()
-            .OrderBy(t => t.County, StringComparer.Ordinal)
-            .ThenBy(t => t.Township, StringComparer.Ordinal)
-            .ToArray();
-        return (
-            townships.Select(t => t.Township).ToArray(),
-            problem.Roster.NamesCounties ? townships.Select(t => t.County!).ToArray() : null,
-            townships.Select(t => Place(t.County, t.Township)).ToArray());
-    }
+    private static Place[] Townships(PairingProblem problem, IEnumerable<int> householdClasses) => householdClasses
+        .Select(hc => (problem.HouseholdClasses[hc].County, problem.HouseholdClasses[hc].Township))
+        .Distinct()
+        .Select(t => TownshipOf(t.County, t.Township))
+        .Order()
+        .ToArray();
 
-    /// <summary>A township for people: <c>蔚汾镇</c>, or <c>兴县/蔚汾镇</c> when the roster names counties.</summary>
-    private static string Place(string? county, string township) => county is null ? township : $"{county}/{township}";
+    private static Place TownshipOf(string? county, string township) => new(county, township, village: null);
 
     private static string Ids(IEnumerable<RuleGroup> groups) => string.Join(", ", groups.Select(g => $"`{g.Id}`"));
+
+    private static string[] IdsOf(IEnumerable<RuleGroup> groups) => groups.Select(g => g.Id).ToArray();
 
     private static long Ceiling(long a, long b) => (a + b - 1) / b;
 
     private static string Count(long n, string noun) => string.Create(CultureInfo.InvariantCulture, $"{n} {noun}{(n == 1 ? "" : "s")}");
 }
+
+/// <summary>Why the households of one household class are uncovered, what would cover them, and the groups that remedy names.</summary>
+internal sealed record UncoveredWhy(UncoveredReason Reason, string Remedy, IReadOnlyList<string> GroupIds);

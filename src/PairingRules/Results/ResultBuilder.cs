@@ -22,6 +22,7 @@ internal static class ResultBuilder
         var uncovered = new List<UncoveredHousehold>(assignment.Uncovered);
         var changes = new List<ChangedPairing>(problem.ChangeOfHousehold.Count);
         var classOf = ClassOfHousehold(problem, assignment);
+        var places = new ResultPlaces(roster.Places);
         var next = 0;
         for (var h = 0; h < helperOf.Length; h++)
         {
@@ -39,8 +40,8 @@ internal static class ResultBuilder
             }
             else
             {
-                var (reason, remedy) = explanation.ReasonOfHouseholdClass[classOf[h]];
-                uncovered.Add(new UncoveredHousehold(household.Id, household.Township, household.Village, reason, remedy, household.County));
+                var why = explanation.ReasonOfHouseholdClass[classOf[h]];
+                uncovered.Add(new UncoveredHousehold(household.Id, places.Village(roster.Places.VillageOfHousehold[h]), why.Reason, why.Remedy, why.GroupIds));
             }
 
             if (problem.ChangeOfHousehold.TryGetValue(h, out var change))
@@ -78,7 +79,7 @@ internal static class ResultBuilder
             byStatus[(int)PairingStatus.Changed],
             byStatus[(int)PairingStatus.New],
             unselected.Count);
-        var areas = AreaTotals(roster, helperOf);
+        var areas = AreaTotals(roster.Places, places, helperOf);
         var result = new PairingResult(
             problem.Rules.Name,
             summary,
@@ -92,23 +93,17 @@ internal static class ResultBuilder
             explanation.Certificates,
             changes,
             objective,
-            fresh);
+            fresh,
+            explanation.Backstop);
         ResultAccounting.CheckCounts(roster, result);
         ResultAccounting.AssertInDebug(roster, result);
         return result;
     }
 
-    private static UnselectedHelper Unselected(PairingProblem problem, int helper)
-    {
-        var reason = problem.Placement.UnselectedReason[helper]!.Value;
-        var group = problem.Placement.UnselectedGroup[helper] is var g and >= 0 ? problem.Rules.Groups[g] : null;
-        return new UnselectedHelper(problem.Roster.Helpers[helper].Id, reason switch
-        {
-            UnselectedReason.NoTownship => $"group `{group!.Id}` pairs within a {group.Scope.Name()}, but the helper has no township",
-            UnselectedReason.NoVillage => $"group `{group!.Id}` pairs within a village, but the helper has no village",
-            _ => "no group's `helpers` expression selects it",
-        });
-    }
+    private static UnselectedHelper Unselected(PairingProblem problem, int helper) => new(
+        problem.Roster.Helpers[helper].Id,
+        problem.Placement.UnselectedReason[helper]!.Value,
+        problem.Placement.UnselectedGroup[helper] is var g and >= 0 ? problem.Rules.Groups[g].Id : null);
 
     /// <summary>The household class of every uncovered household (kept and covered households are not looked up).</summary>
     private static int[] ClassOfHousehold(PairingProblem problem, Assignment assignment)
@@ -132,9 +127,8 @@ internal static class ResultBuilder
 
     /// <summary>Households and covered households per township and per village, in the roster's order of places; places
     /// without households (named only by helpers) have no total.</summary>
-    private static (IReadOnlyList<AreaTotal> Townships, IReadOnlyList<AreaTotal> Villages) AreaTotals(Roster roster, int[] helperOf)
+    private static (IReadOnlyList<AreaTotal> Townships, IReadOnlyList<AreaTotal> Villages) AreaTotals(RosterPlaces places, ResultPlaces named, int[] helperOf)
     {
-        var places = roster.Places;
         var households = new int[places.Villages.Count];
         var covered = new int[places.Villages.Count];
         for (var h = 0; h < helperOf.Length; h++)
@@ -151,8 +145,7 @@ internal static class ResultBuilder
         {
             if (households[v] > 0)
             {
-                var (county, township, village) = places.Villages[v];
-                villages.Add(new AreaTotal(township, village, households[v], covered[v], households[v] - covered[v], county));
+                villages.Add(new AreaTotal(named.Village(v), households[v], covered[v], households[v] - covered[v]));
                 townshipHouseholds[places.TownshipOfVillage[v]] += households[v];
                 townshipCovered[places.TownshipOfVillage[v]] += covered[v];
             }
@@ -163,12 +156,23 @@ internal static class ResultBuilder
         {
             if (townshipHouseholds[t] > 0)
             {
-                var (county, township) = places.Townships[t];
                 var (all, done) = (townshipHouseholds[t], townshipCovered[t]);
-                townships.Add(new AreaTotal(township, null, all, done, all - done, county));
+                townships.Add(new AreaTotal(named.Township(t), all, done, all - done));
             }
         }
 
         return (townships, villages);
     }
+}
+
+/// <summary>The <see cref="Place"/> of each township and village of a roster, made once per result when first named, so
+/// that every uncovered household and total of one village shares one instance.</summary>
+internal sealed class ResultPlaces(RosterPlaces places)
+{
+    private readonly Place?[] _townships = new Place?[places.Townships.Count];
+    private readonly Place?[] _villages = new Place?[places.Villages.Count];
+
+    public Place Township(int t) => _townships[t] ??= new Place(places.Townships[t].County, places.Townships[t].Township, village: null);
+
+    public Place Village(int v) => _villages[v] ??= new Place(places.Villages[v].County, places.Villages[v].Township, places.Villages[v].Village);
 }

@@ -64,10 +64,10 @@ public static class SyntheticCounty
             var county = Numbered(LuliangCounties, k);
             var prefix = string.Create(CultureInfo.InvariantCulture, $"C{k + 1:D3}-");
             households.AddRange(one.Households.Select(h => new Household(
-                prefix + h.Id, h.Township, h.Village, h.PoorVillage, h.DeepPoverty, h.Members, h.Income,
-                h.CurrentHelper is null ? null : prefix + h.CurrentHelper, h.Attributes, county)));
+                prefix + h.Id, h.Township, h.Village, h.PoorVillage, h.DeepPoverty, county, h.Members, h.Income,
+                h.CurrentHelper is null ? null : prefix + h.CurrentHelper, h.Attributes)));
             helpers.AddRange(one.Helpers.Select(h => new Helper(
-                prefix + h.Id, h.Category, h.Name, h.Tier, h.Township, h.Village, h.Unit, h.PoorVillage, h.Attributes, county)));
+                prefix + h.Id, h.Category, h.Name, h.Tier, county, h.Township, h.Village, h.Unit, h.PoorVillage, h.Attributes)));
         }
 
         return new Roster(households, helpers);
@@ -186,7 +186,7 @@ public static class SyntheticCounty
             }
 
             var pool = byTownship.TryGetValue(h.Township, out var local) && random.NextDouble() < 0.3 ? local : countyCadres;
-            return pool.Length == 0 ? h : new Household(h.Id, h.Township, h.Village, h.PoorVillage, h.DeepPoverty, h.Members, h.Income, pool[random.Next(pool.Length)].Id, h.Attributes);
+            return pool.Length == 0 ? h : new Household(h.Id, h.Township, h.Village, h.PoorVillage, h.DeepPoverty, h.County, h.Members, h.Income, pool[random.Next(pool.Length)].Id, h.Attributes);
         }).ToList();
     }
 

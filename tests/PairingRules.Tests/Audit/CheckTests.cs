@@ -34,15 +34,30 @@ public sealed class CheckTests
     {
         var report = await Rules.CheckAsync(PlantedFaults());
 
-        report.Findings.Should().Equal(
-            new AuditFinding("known-helper", AuditSubject.Household, "H1", "household H1 names helper NOPE, who is not in the helpers roster"),
-            new AuditFinding("in-scope", AuditSubject.Household, "H2", "household H2 (A/A2) is outside the scope of its helper C1 (group committee)"),
-            new AuditFinding("within-cap", AuditSubject.Household, "H4", "household H4 is beyond the cap of its helper C1 (group committee)"),
-            new AuditFinding("has-helper", AuditSubject.Household, "H5", "household H5 has no responsible person"),
-            new AuditFinding("meets-quota", AuditSubject.Helper, "S1", "helper S1 (group section-cadres) has 1 of the 3 households the quota requires"),
-            new AuditFinding("has-household", AuditSubject.Helper, "T2", "helper T2 (group township-cadres) has no household"),
-            new AuditFinding("selected", AuditSubject.Helper, "X1", "helper X1 (first-secretary) is selected by no group of the rules"));
+        report.Findings.Should().BeEquivalentTo(
+            [
+                new AuditFinding("known-helper", AuditSubject.Household, "H1", "household H1 names helper NOPE, who is not in the helpers roster"),
+                new AuditFinding("in-scope", AuditSubject.Household, "H2", "household H2 (A/A2) is outside the scope of its helper C1 (group committee)"),
+                new AuditFinding("within-cap", AuditSubject.Household, "H4", "household H4 is beyond the cap of its helper C1 (group committee)"),
+                new AuditFinding("has-helper", AuditSubject.Household, "H5", "household H5 has no responsible person"),
+                new AuditFinding("meets-quota", AuditSubject.Helper, "S1", "helper S1 (group section-cadres) has 1 of the 3 households the quota requires"),
+                new AuditFinding("has-household", AuditSubject.Helper, "T2", "helper T2 (group township-cadres) has no household"),
+                new AuditFinding("selected", AuditSubject.Helper, "X1", "helper X1 (first-secretary) is selected by no group of the rules"),
+            ],
+            o => o.WithStrictOrdering());
         report.IsClean.Should().BeFalse();
+    }
+
+    [Fact]
+    public async Task Check_PlantedFaults_CountsEveryCheckInTheAuditsOrderZerosIncluded()
+    {
+        var report = await Rules.CheckAsync(PlantedFaults());
+
+        report.CountsByCheck.Select(c => c.Check).Should().Equal(AuditWorkflow.LoadDefault().CheckNames.Distinct());
+        report.CountsByCheck.Where(c => c.Count > 0).Select(c => (c.Check, c.Count)).Should().BeEquivalentTo(
+            report.Findings.GroupBy(f => f.Check).Select(g => (g.Key, g.Count())));
+        report.CountsByCheck.Sum(c => c.Count).Should().Be(report.Findings.Count);
+        report.CountsByCheck.Should().Contain(c => c.Count == 0, "checks that found nothing are listed too");
     }
 
     [Fact]
@@ -58,8 +73,8 @@ public sealed class CheckTests
 
         var report = await Rules.CheckAsync(PlantedFaults(), AuditWorkflow.Parse(audit.ToString(), "audit.json"));
 
-        report.Findings.Where(f => f.Check == "no-enterprise-for-large-households").Should().Equal(
-            new AuditFinding("no-enterprise-for-large-households", AuditSubject.Household, "H8", "household H8 has 7 members and must not be paired with an enterprise"));
+        report.Findings.Where(f => f.Check == "no-enterprise-for-large-households").Should().BeEquivalentTo(
+            [new AuditFinding("no-enterprise-for-large-households", AuditSubject.Household, "H8", "household H8 has 7 members and must not be paired with an enterprise")]);
         report.Findings.Should().HaveCount(8);
     }
 

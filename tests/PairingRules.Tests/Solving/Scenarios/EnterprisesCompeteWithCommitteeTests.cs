@@ -25,7 +25,7 @@ public sealed class EnterprisesCompeteWithCommitteeTests
         var result = Rules.Solve(Roster(4));
 
         result.Loads().Should().Equal(new Dictionary<string, int> { ["E1"] = 1, ["C1"] = 1, ["C2"] = 1, ["T1"] = 1 });
-        result.Objective.Should().Be(new ObjectiveValues(Uncovered: 0, IdleHelpers: 0, Shortfall: 2, Remainder: 0, Balance: 1));
+        result.Objective.Should().Be(new ObjectiveValues(uncovered: 0, idleHelpers: 0, shortfall: 2, remainder: 0, balance: 1));
     }
 
     [Fact]

@@ -18,7 +18,7 @@ public sealed class QuotasExceedHouseholdsTests
         result.Loads().Should().Equal(new Dictionary<string, int> { ["S1"] = 5, ["S2"] = 5 });
         result.Summary.TotalShortfall.Should().Be(6);
         result.Summary.Uncovered.Should().Be(0);
-        result.Objective.Should().Be(new ObjectiveValues(Uncovered: 0, IdleHelpers: 0, Shortfall: 6, Remainder: 0, Balance: 0));
+        result.Objective.Should().Be(new ObjectiveValues(uncovered: 0, idleHelpers: 0, shortfall: 6, remainder: 0, balance: 0));
         result.IsComplete.Should().BeFalse();
         result.Certificates.Should().ContainSingle().Which.Should().BeEquivalentTo(new
         {

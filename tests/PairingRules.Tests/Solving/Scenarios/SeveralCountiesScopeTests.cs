@@ -24,8 +24,8 @@ public sealed class SeveralCountiesScopeTests
         var result = rules.Solve(roster);
 
         result.HelperOf().Should().Equal(new Dictionary<string, string> { ["X1"] = "CL", ["X2"] = "CL" });
-        result.Uncovered.Should().Equal(new UncoveredHousehold(
-            "L1", "东乡", "东村", UncoveredReason.NoHelperInScope, "add a helper of group `leaders` (leaders) in its county", Lin));
+        result.Uncovered.Should().BeEquivalentTo([new UncoveredHousehold(
+            "L1", new Place(Lin, "东乡", "东村"), UncoveredReason.NoHelperInScope, "add a helper of group `leaders` (leaders) in its county", ["leaders"])]);
         rules.Groups[0].InScope(roster.Helpers[0], roster.Households[2]).Should().BeFalse();
         rules.Groups[0].InScope(roster.Helpers[0], roster.Households[0]).Should().BeTrue();
     }
@@ -41,15 +41,16 @@ public sealed class SeveralCountiesScopeTests
         var result = rules.Solve(roster);
 
         result.HelperOf().Should().Equal(new Dictionary<string, string> { ["X1"] = "TX" });
-        result.Uncovered.Select(u => (u.HouseholdId, u.County, u.Reason, u.Remedy)).Should().Equal(
+        result.Uncovered.Select(u => (u.HouseholdId, u.Place.County, u.Reason, u.Remedy)).Should().Equal(
             ("L1", Lin, UncoveredReason.NoBackstopInTownship, "add a helper of group `township-cadres` (township-cadres) in township 临县/东乡"),
             ("L2", Lin, UncoveredReason.NoBackstopInTownship, "add a helper of group `township-cadres` (township-cadres) in township 临县/东乡"));
-        result.Townships.Should().Equal(new AreaTotal("东乡", null, 2, 0, 2, Lin), new AreaTotal("东乡", null, 1, 1, 0, Xing));
-        result.Villages.Should().Equal(new AreaTotal("东乡", "东村", 2, 0, 2, Lin), new AreaTotal("东乡", "东村", 1, 1, 0, Xing));
+        result.Townships.Should().BeEquivalentTo(
+            [new AreaTotal(new Place(Lin, "东乡", null), 2, 0, 2), new AreaTotal(new Place(Xing, "东乡", null), 1, 1, 0)], o => o.WithStrictOrdering());
+        result.Villages.Should().BeEquivalentTo(
+            [new AreaTotal(new Place(Lin, "东乡", "东村"), 2, 0, 2), new AreaTotal(new Place(Xing, "东乡", "东村"), 1, 1, 0)], o => o.WithStrictOrdering());
         var certificate = result.Certificates.Should().ContainSingle().Which;
         certificate.Statement.Should().Be("临县/东乡: 2 households, the township has no helper of the backstop group and no other helper may take them.");
-        certificate.Townships.Should().Equal("东乡");
-        certificate.Counties.Should().Equal(Lin);
+        certificate.Places.Should().Equal(new Place(Lin, "东乡", null));
     }
 
     [Fact]
@@ -63,8 +64,8 @@ public sealed class SeveralCountiesScopeTests
         var result = rules.Solve(roster);
 
         result.HelperOf().Should().Equal(new Dictionary<string, string> { ["X1"] = "VX" });
-        result.Uncovered.Should().ContainSingle().Which.Should().Be(new UncoveredHousehold(
-            "L1", "东乡", "东村", UncoveredReason.NoHelperInScope, "add a helper of group `committee` (committee) in its village", Lin));
+        result.Uncovered.Should().ContainSingle().Which.Should().BeEquivalentTo(new UncoveredHousehold(
+            "L1", new Place(Lin, "东乡", "东村"), UncoveredReason.NoHelperInScope, "add a helper of group `committee` (committee) in its village", ["committee"]));
     }
 
     [Fact]
@@ -89,9 +90,9 @@ public sealed class SeveralCountiesScopeTests
 
         var result = rules.Solve(roster);
 
-        result.Townships.Should().OnlyContain(t => t.County == null);
-        result.Uncovered.Should().ContainSingle().Which.County.Should().BeNull();
-        result.Certificates.Should().ContainSingle().Which.Counties.Should().BeNull();
+        result.Townships.Should().OnlyContain(t => t.Place.County == null);
+        result.Uncovered.Should().ContainSingle().Which.Place.County.Should().BeNull();
+        result.Certificates.Should().ContainSingle().Which.Places.Should().OnlyContain(p => p.County == null);
     }
 
     private static Household InCounty(string county, string id) => new(id, "东乡", "东村", poorVillage: true, deepPoverty: false, county: county);

@@ -24,11 +24,14 @@ public sealed class TownshipWithoutBackstopTests
         var result = Rules.Solve(Roster);
 
         result.HelperOf().Should().Equal(new Dictionary<string, string> { ["A1"] = "CA", ["A2"] = "TA", ["B1"] = "CB" });
-        result.Uncovered.Should().Equal(
-            new UncoveredHousehold("B2", "B", "B1", UncoveredReason.NoBackstopInTownship, "add a helper of group `township-cadres` (township-cadres) in township B"),
-            new UncoveredHousehold("B3", "B", "B1", UncoveredReason.NoBackstopInTownship, "add a helper of group `township-cadres` (township-cadres) in township B"));
-        result.Summary.Should().Be(new PairingSummary(Households: 5, Covered: 3, Uncovered: 2, Helpers: 3, IdleHelpers: 0, TotalShortfall: 0, Kept: 0, Changed: 0, New: 3, UnselectedHelpers: 0));
-        result.Townships.Should().Equal(new AreaTotal("A", null, 2, 2, 0), new AreaTotal("B", null, 3, 1, 2));
+        result.Uncovered.Should().BeEquivalentTo(
+            [
+                new UncoveredHousehold("B2", new Place(null, "B", "B1"), UncoveredReason.NoBackstopInTownship, "add a helper of group `township-cadres` (township-cadres) in township B", ["township-cadres"]),
+                new UncoveredHousehold("B3", new Place(null, "B", "B1"), UncoveredReason.NoBackstopInTownship, "add a helper of group `township-cadres` (township-cadres) in township B", ["township-cadres"]),
+            ],
+            o => o.WithStrictOrdering());
+        result.Summary.Should().BeEquivalentTo(new PairingSummary(households: 5, covered: 3, uncovered: 2, helpers: 3, idleHelpers: 0, totalShortfall: 0, kept: 0, changed: 0, @new: 3, unselectedHelpers: 0));
+        result.Townships.Should().BeEquivalentTo([new AreaTotal(new Place(null, "A", null), 2, 2, 0), new AreaTotal(new Place(null, "B", null), 3, 1, 2)], o => o.WithStrictOrdering());
     }
 
     [Fact]
@@ -43,7 +46,7 @@ public sealed class TownshipWithoutBackstopTests
             Households = 3L,
             Capacity = 1L,
             Gap = 2L,
-            Townships = new[] { "B" },
+            Places = new[] { new Place(null, "B", null) },
             GroupIds = new[] { "committee" },
         });
     }

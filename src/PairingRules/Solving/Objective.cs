@@ -3,7 +3,7 @@ namespace PairingRules.Solving;
 /// <summary>
 /// The objective, defined once: the cost vector the flow model gives each household a helper takes (one level per
 /// objective, compared lexicographically), and the value of the objective levels for an assignment. Both read
-/// <see cref="Ranks"/> and <see cref="UnitCost"/>, so the flow optimises exactly what the result reports.
+/// <see cref="Ranks"/> and <see cref="HouseholdCost"/>, so the flow optimises exactly what the result reports.
 /// </summary>
 /// <remarks>
 /// Levels, in order: (1) uncovered households; (2) selected helpers without a household; (3) the total quota shortfall;
@@ -35,7 +35,7 @@ internal static class Objective
 
     /// <summary>The cost vector of a helper's <paramref name="j"/>-th household (j counts from 1); an uncovered
     /// household costs <see cref="UncoveredCost"/>.</summary>
-    public static void UnitCost(int quota, int rank, long j, Span<long> cost)
+    public static void HouseholdCost(int quota, int rank, long j, Span<long> cost)
     {
         cost[0] = 0;
         cost[1] = j == 1 ? -1 : 0;

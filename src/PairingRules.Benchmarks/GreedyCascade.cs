@@ -18,7 +18,7 @@ internal static class GreedyCascade
 
         bool Room(int p) => groupOf[p]!.Max is not { } max || load[p] < max;
 
-        // Households by scope unit, and one cursor per (group, unit): helpers of a group in one unit may take the same
+        // Households by scope place, and one cursor per (group, place): helpers of a group in one place may take the same
         // households, so what one of them skipped is paired or not accepted for all of them.
         var all = Enumerable.Range(0, households.Count).ToList();
         var byTownship = all.GroupBy(h => households[h].Township).ToDictionary(g => g.Key, g => g.ToList());

@@ -187,7 +187,7 @@ internal static class Commands
         var output = new Option<string?>("--out", "-o") { Description = outputDescription };
         var format = new Option<string?>("--format", "-f") { Description = "The format of --out: json, csv or md. Default: from the extension of --out, else json." };
         format.AcceptOnlyFromAmong(Formats);
-        var encoding = new Option<string?>("--encoding") { Description = "The encoding of the roster files, for example utf-8 or gb18030. Default: detected (UTF-8, else GB18030)." };
+        var encoding = new Option<string?>("--encoding") { Description = "The encoding of the roster files, for example utf-8 or gb18030. Default: from the byte-order mark (UTF-8, UTF-16), else UTF-8 when the bytes are valid UTF-8, else GB18030." };
         return (rules, households, helpers, output, format, encoding);
     }
 

@@ -1,7 +1,7 @@
 namespace PairingRules;
 
 /// <summary>
-/// The unit a helper and a household must share for the helper to take the household. Whatever the scope, a helper
+/// The place (county, township or village) a helper and a household must share for the helper to take the household. Whatever the scope, a helper
 /// takes households of its own county only (<see cref="Helper.County"/>; when the roster names no county, the whole
 /// roster is one county).
 /// </summary>

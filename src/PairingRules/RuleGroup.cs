@@ -56,7 +56,7 @@ public sealed class RuleGroup
     /// <summary>The expression over <c>household</c> for the households the group may take; <c>true</c> by default.</summary>
     public string HouseholdsExpression { get; }
 
-    /// <summary>The unit a member and a household must share.</summary>
+    /// <summary>The place (county, township or village) a member and a household must share.</summary>
     public PairingScope Scope { get; }
 
     /// <summary>The quota: the fewest households each member should take. Default 0.</summary>
@@ -88,7 +88,7 @@ public sealed class RuleGroup
         return Evaluate(_accepts, household, "households", household.Id);
     }
 
-    /// <summary>Whether a helper of this group may take <paramref name="household"/>: same scope unit and accepted.</summary>
+    /// <summary>Whether a helper of this group may take <paramref name="household"/>: same scope place and accepted.</summary>
     /// <param name="helper">A helper of this group.</param>
     /// <param name="household">The household.</param>
     /// <returns><see langword="true"/> if the pairing is allowed.</returns>
@@ -100,13 +100,13 @@ public sealed class RuleGroup
     }
 
     /// <summary>
-    /// Whether <paramref name="helper"/> and <paramref name="household"/> share this group's scope unit: always the same
+    /// Whether <paramref name="helper"/> and <paramref name="household"/> share this group's scope place: always the same
     /// county (<see cref="Helper.County"/>, ordinal; both <see langword="null"/> when the roster names no county), then
     /// for township scope the same township, for village scope the same township and village.
     /// </summary>
     /// <param name="helper">The helper.</param>
     /// <param name="household">The household.</param>
-    /// <returns><see langword="true"/> when they share the unit.</returns>
+    /// <returns><see langword="true"/> when they share the place.</returns>
     public bool InScope(Helper helper, Household household) => helper.County == household.County && Scope switch
     {
         PairingScope.County => true,

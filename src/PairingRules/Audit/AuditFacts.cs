@@ -39,7 +39,7 @@ public sealed class HouseholdAuditFacts
     /// <summary>Whether a group selects the current helper (and it has the township or village its scope needs).</summary>
     public bool HelperSelected { get; }
 
-    /// <summary>Whether the household is in the scope unit of its helper's group (same county, then same township or village as the scope requires).</summary>
+    /// <summary>Whether the household is in the scope place of its helper's group (same county, then same township or village as the scope requires).</summary>
     public bool InScope { get; }
 
     /// <summary>Whether the helper's group accepts the household (its <c>households</c> expression).</summary>

@@ -10,9 +10,13 @@ namespace PairingRules.Csv;
 /// export them from the poverty registry (docs/roster-format.md describes the format with examples).
 /// </summary>
 /// <remarks>
-/// <para><b>Encoding.</b> UTF-8 with or without a byte-order mark; UTF-16 with a byte-order mark; when the bytes are not
-/// valid UTF-8 they are read as GB18030 (a superset of GBK and GB2312, what Excel writes on a Chinese system). An
-/// explicit encoding overrides the detection.</para>
+/// <para><b>Encoding.</b> Unless an encoding is given, each file's is chosen by <see cref="DetectEncoding"/>: by its
+/// byte-order mark (UTF-8, or UTF-16 little- or big-endian), else UTF-8 when all its bytes are valid UTF-8, else GB18030
+/// (a superset of GBK and GB2312, what Excel writes on a Chinese system). Nothing else is recognised: UTF-16 without a
+/// byte-order mark, UTF-32 or another code page is read as UTF-8 or GB18030 by that rule, and a GB18030 file whose bytes
+/// happen to be valid UTF-8 is read as UTF-8 (pass the encoding to avoid both). A given encoding is used as it is, with
+/// no detection. A byte-order mark of the encoding used is dropped; bytes that do not decode in it become replacement
+/// characters (U+FFFD; <c>?</c> in GB18030), not an error.</para>
 /// <para><b>Limits.</b> At most 512 MiB a file, 256 columns, 4,096 characters a value, 5,000,000 households and
 /// 1,000,000 helpers; beyond them reading fails with a <see cref="RosterException"/> that names the place.</para>
 /// <para><b>households.csv</b>, required columns (accepted headers in brackets):
@@ -45,12 +49,16 @@ public static class RosterCsv
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    static RosterCsv() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+    // The code-page encodings (GB18030, GBK) come from CodePagesEncodingProvider directly: the library does not
+    // register the provider, which would change Encoding.GetEncoding for the whole process.
 
     /// <summary>The encoding used for GB18030/GBK files.</summary>
-    public static Encoding GB18030 => Encoding.GetEncoding("GB18030");
+    public static Encoding GB18030 => CodePagesEncodingProvider.Instance.GetEncoding("GB18030")!;
 
-    /// <summary>Finds an encoding by name, including the code-page encodings (<c>gb18030</c>, <c>gbk</c>, <c>gb2312</c>).</summary>
+    /// <summary>
+    /// Finds an encoding by name: the code-page encodings (<c>gb18030</c>, <c>gbk</c>, <c>gb2312</c>, …) and those
+    /// .NET has built in (<c>utf-8</c>, <c>utf-16</c>, …). Does not register a provider.
+    /// </summary>
     /// <param name="name">The name, for example <c>utf-8</c> or <c>gb18030</c>.</param>
     /// <returns>The encoding, or <see langword="null"/> when the name is unknown.</returns>
     public static Encoding? FindEncoding(string name)
@@ -58,7 +66,8 @@ public static class RosterCsv
         ArgumentNullException.ThrowIfNull(name);
         try
         {
-            return Encoding.GetEncoding(name.Trim());
+            var trimmed = name.Trim();
+            return CodePagesEncodingProvider.Instance.GetEncoding(trimmed) ?? Encoding.GetEncoding(trimmed);
         }
         catch (ArgumentException)
         {
@@ -67,8 +76,10 @@ public static class RosterCsv
     }
 
     /// <summary>
-    /// Detects the encoding of a roster file: UTF-16 when it starts with a UTF-16 byte-order mark (what Excel's
-    /// "Unicode text" writes), UTF-8 when the bytes are valid UTF-8 (with or without BOM), else GB18030.
+    /// Chooses the encoding of a roster file from its bytes, in this order: UTF-8 when it starts with the UTF-8
+    /// byte-order mark (<c>EF BB BF</c>), whatever follows; UTF-16 little-endian (<c>FF FE</c>, what Excel's "Unicode
+    /// text" writes) or big-endian (<c>FE FF</c>) when it starts with theirs; UTF-8 when all the bytes are valid UTF-8;
+    /// else GB18030. No other encoding is recognised (a UTF-32 little-endian mark reads as UTF-16 little-endian).
     /// </summary>
     /// <param name="bytes">The file's bytes.</param>
     /// <returns>UTF-16 (little or big endian), UTF-8 or GB18030.</returns>
@@ -103,7 +114,7 @@ public static class RosterCsv
     /// <summary>Reads a roster from <c>households.csv</c> and <c>helpers.csv</c>.</summary>
     /// <param name="householdsPath">The households file.</param>
     /// <param name="helpersPath">The helpers file.</param>
-    /// <param name="encoding">The files' encoding; default detected per file (UTF-8, else GB18030).</param>
+    /// <param name="encoding">The files' encoding; by default each file's is chosen by <see cref="DetectEncoding"/>.</param>
     /// <returns>The roster, households and helpers in file order.</returns>
     /// <exception cref="ArgumentException">A path is empty.</exception>
     /// <exception cref="RosterException">A file cannot be read or has problems; every problem of both files is listed.</exception>
@@ -128,7 +139,7 @@ public static class RosterCsv
     /// <param name="householdsName">The name used for the households in problem locations.</param>
     /// <param name="helpers">The helpers CSV; read to the end, not closed.</param>
     /// <param name="helpersName">The name used for the helpers in problem locations.</param>
-    /// <param name="encoding">The encoding; default detected per stream (UTF-8, else GB18030).</param>
+    /// <param name="encoding">The encoding; by default each stream's is chosen by <see cref="DetectEncoding"/>.</param>
     /// <returns>The roster, households and helpers in stream order.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="RosterException">The CSV has problems; every problem of both streams is listed.</exception>

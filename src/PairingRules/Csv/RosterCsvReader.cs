@@ -20,10 +20,10 @@ internal static class RosterCsvReader
         ReadRows<Household>(table, RosterColumns.Households, "household", problems, (row, id, line) =>
         {
             var county = counties.Check(row);
-            var township = row.Required("township", "a household needs a township");
-            var village = row.Required("village", "a household needs a village");
-            var poorVillage = row.Boolean("poor_village", required: true);
-            var deepPoverty = row.Boolean("deep_poverty", required: true);
+            var township = row.NotBlank("township", "a household needs a township");
+            var village = row.NotBlank("village", "a household needs a village");
+            var poorVillage = row.Boolean("poor_village", notBlank: true);
+            var deepPoverty = row.Boolean("deep_poverty", notBlank: true);
             var members = row.Members();
             var income = row.Income();
             var helper = row.Get("helper");
@@ -86,7 +86,7 @@ internal static class RosterCsvReader
                 }
             }
 
-            var poorVillage = row.Boolean("poor_village", required: false) ?? defaultPoor ?? false;
+            var poorVillage = row.Boolean("poor_village", notBlank: false) ?? defaultPoor ?? false;
             return () => new Helper(id!, category!, row.Get("name"), tier, county, township, village, row.Get("unit"), poorVillage, row.Attributes());
         });
 
@@ -114,7 +114,7 @@ internal static class RosterCsvReader
                 continue;
             }
 
-            var id = row.Required("id", $"a {kind} needs an id");
+            var id = row.NotBlank("id", $"a {kind} needs an id");
             if (id is not null && !ids.TryAdd(id, record.Line))
             {
                 row.Problem("id", $"duplicate {kind} id '{id}' (first on line {ids[id]})");
@@ -280,7 +280,11 @@ internal static class RosterCsvReader
             Add(new InputProblem(message, table.File, record.Line, index + 1, table.Header[index].Trim()));
         }
 
-        public string? Required(string column, string message)
+        /// <summary>
+        /// The trimmed cell; when it is blank (or the column absent), <paramref name="message"/> is a problem and the
+        /// result <see langword="null"/>.
+        /// </summary>
+        public string? NotBlank(string column, string message)
         {
             var value = Get(column);
             if (value is null)
@@ -291,12 +295,16 @@ internal static class RosterCsvReader
             return value;
         }
 
-        public bool? Boolean(string column, bool required)
+        /// <summary>
+        /// The cell as a yes/no value, or <see langword="null"/> when it is blank (or the column absent), which is a
+        /// problem when <paramref name="notBlank"/>. A value that is not yes/no is always a problem.
+        /// </summary>
+        public bool? Boolean(string column, bool notBlank)
         {
             var value = Get(column);
             if (value is null)
             {
-                if (required)
+                if (notBlank)
                 {
                     Problem(column, $"{column} is empty; {BooleanHint}");
                 }

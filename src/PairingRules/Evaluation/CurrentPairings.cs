@@ -15,7 +15,7 @@ internal enum CurrentPairing : byte
     /// <summary>The helper takes no part (no group selects it, or it lacks the place its scope needs).</summary>
     HelperNotSelected,
 
-    /// <summary>The household is outside the scope unit of the helper's group.</summary>
+    /// <summary>The household is outside the scope place of the helper's group.</summary>
     OutOfScope,
 
     /// <summary>In scope, but the group's <c>households</c> expression does not accept the household.</summary>

@@ -100,7 +100,7 @@ internal sealed class Explainer
         {
             var township = roster.Places.TownshipOfVillage[hc.VillageId];
             var backstop = backstops.FirstOrDefault(g => hc.Accepted[problem.FilterOfGroup[g.Index]] &&
-                !problem.HelperClasses.Any(c => c.Group == g && c.Unit == township));
+                !problem.HelperClasses.Any(c => c.Group == g && c.ScopePlace == township));
             if (backstop is not null)
             {
                 reasons[hc.Index] = new UncoveredWhy(

@@ -76,19 +76,19 @@ internal static class RuleSetReader
             switch (property.Name)
             {
                 case "$schema":
-                    context.String(property, required: false);
+                    context.String(property, notBlank: false);
                     break;
                 case "name":
-                    document.Name = context.String(property, required: true);
+                    document.Name = context.String(property, notBlank: true);
                     break;
                 case "title":
-                    document.Title = context.String(property, required: false);
+                    document.Title = context.String(property, notBlank: false);
                     break;
                 case "source":
-                    document.Source = context.String(property, required: false);
+                    document.Source = context.String(property, notBlank: false);
                     break;
                 case "description":
-                    document.Description = context.String(property, required: false);
+                    document.Description = context.String(property, notBlank: false);
                     break;
                 case "groups":
                     ReadGroups(property, document, context);
@@ -145,12 +145,12 @@ internal static class RuleSetReader
             {
                 switch (field.Name)
                 {
-                    case "id": group.Id = context.String(field, required: true); break;
-                    case "label": group.Label = context.String(field, required: false); break;
-                    case "description": group.Description = context.String(field, required: false); break;
-                    case "helpers": group.Helpers = context.String(field, required: true); break;
-                    case "households": group.Households = context.String(field, required: true); break;
-                    case "scope": group.Scope = context.String(field, required: true); break;
+                    case "id": group.Id = context.String(field, notBlank: true); break;
+                    case "label": group.Label = context.String(field, notBlank: false); break;
+                    case "description": group.Description = context.String(field, notBlank: false); break;
+                    case "helpers": group.Helpers = context.String(field, notBlank: true); break;
+                    case "households": group.Households = context.String(field, notBlank: true); break;
+                    case "scope": group.Scope = context.String(field, notBlank: true); break;
                     case "min": group.Min = context.Count(field); break;
                     case "max": group.Max = context.Count(field); break;
                     case "backstop": group.Backstop = context.Boolean(field); break;
@@ -228,12 +228,16 @@ internal static class RuleSetReader
                 parent));
         }
 
-        public Located<string>? String(JProperty property, bool required)
+        /// <summary>
+        /// The property's string value with its location; a problem and <see langword="null"/> when it is not a string,
+        /// or when <paramref name="notBlank"/> and it is empty or white space.
+        /// </summary>
+        public Located<string>? String(JProperty property, bool notBlank)
         {
             if (property.Value.Type == JTokenType.String)
             {
                 var text = (string)property.Value!;
-                if (required && string.IsNullOrWhiteSpace(text))
+                if (notBlank && string.IsNullOrWhiteSpace(text))
                 {
                     Problem(property.Value, $"`{property.Name}` must not be empty");
                     return null;

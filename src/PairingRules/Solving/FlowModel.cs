@@ -103,7 +103,7 @@ internal sealed record Component(int[] HouseholdClasses, int[] HelperClasses);
 /// <remarks>
 /// Each independent part of the problem (see <c>Components</c>) is one graph, solved in turn in one reused
 /// <see cref="NetworkSimplex"/>. Nodes: household classes (supply = their size), helper classes, hubs, and one sink.
-/// Household classes reach a helper class directly or, where several helper classes share a scope unit and a
+/// Household classes reach a helper class directly or, where several helper classes share a scope place and a
 /// household filter, through one hub node, so arcs grow with classes and not with their product. Each helper class
 /// drains to the sink through convex piecewise segments whose cost vectors encode the objective levels; an uncovered
 /// arc per household class carries what no helper takes. Load above quota is priced per layer (the k-th household
@@ -156,7 +156,7 @@ internal static class FlowModel
                     var tailFlow = graph.Simplex.Flow(tailArc);
                     if (tailFlow > n)
                     {
-                        // The tail priced these units below their true cost: give the class the layers it used, and more.
+                        // The tail priced these households below their true cost: give the class the layers it used, and more.
                         var baseLoad = Math.Max(classes[helperClass].Preload, classes[helperClass].Group.Min);
                         layers[helperClass] = Math.Min(FullLayers(classes[helperClass], reach[helperClass]), (jmax - baseLoad) + ((tailFlow + n - 1) / n) * 2);
                         grown = true;
@@ -248,11 +248,14 @@ internal static class FlowModel
 
         public int[] HelperNode { get; } = new int[problem.HelperClasses.Count];
 
-        /// <summary>Hub units by (scope, unit, household filter): helper classes that may take the same households.</summary>
-        public Dictionary<(PairingScope, int, int), int> UnitOf { get; } = [];
+        /// <summary>
+        /// Hubs by (scope, scope place, household filter): helper classes that may take the same households. A hub of
+        /// one class gets no node of its own.
+        /// </summary>
+        public Dictionary<(PairingScope, int, int), int> HubOf { get; } = [];
 
-        /// <summary>Each unit's helper classes, in class order.</summary>
-        public List<List<int>> Units { get; } = [];
+        /// <summary>Each hub's helper classes, in class order.</summary>
+        public List<List<int>> HubMembers { get; } = [];
 
         public List<(int HouseholdClass, int HelperClass, int Arc)> Direct { get; } = [];
 
@@ -263,17 +266,17 @@ internal static class FlowModel
 
         public List<(int HelperClass, int Arc)> HubOut { get; } = [];
 
-        /// <summary>The tail arcs: helper class, arc, and the last unit priced exactly.</summary>
+        /// <summary>The tail arcs: helper class, arc, and the last load (households per member) priced exactly.</summary>
         public List<(int HelperClass, int Arc, long Jmax)> Tails { get; } = [];
 
         public List<int> UncoveredArc { get; } = [];
 
         public void Clear()
         {
-            UnitOf.Clear();
-            foreach (var unit in Units)
+            HubOf.Clear();
+            foreach (var members in HubMembers)
             {
-                unit.Clear();
+                members.Clear();
             }
 
             Direct.Clear();
@@ -311,28 +314,28 @@ internal static class FlowModel
                 work.HelperNode[c] = node++;
             }
 
-            // Hubs: helper classes that share a scope unit and a household filter (units in order of their first class).
-            var unitCount = 0;
+            // Hubs: helper classes that share a scope place and a household filter (hubs in order of their first class).
+            var hubCount = 0;
             foreach (var c in component.HelperClasses)
             {
                 var helperClass = problem.HelperClasses[c];
-                var key = (helperClass.Group.Scope, helperClass.Unit, problem.FilterOfGroup[helperClass.Group.Index]);
-                if (!work.UnitOf.TryGetValue(key, out var u))
+                var key = (helperClass.Group.Scope, helperClass.ScopePlace, problem.FilterOfGroup[helperClass.Group.Index]);
+                if (!work.HubOf.TryGetValue(key, out var u))
                 {
-                    work.UnitOf.Add(key, u = unitCount++);
-                    if (u == work.Units.Count)
+                    work.HubOf.Add(key, u = hubCount++);
+                    if (u == work.HubMembers.Count)
                     {
-                        work.Units.Add([]);
+                        work.HubMembers.Add([]);
                     }
                 }
 
-                work.Units[u].Add(c);
+                work.HubMembers[u].Add(c);
             }
 
-            var hubNode = new int[unitCount];
-            for (var u = 0; u < unitCount; u++)
+            var hubNode = new int[hubCount];
+            for (var u = 0; u < hubCount; u++)
             {
-                hubNode[u] = work.Units[u].Count > 1 ? node++ : -1;
+                hubNode[u] = work.HubMembers[u].Count > 1 ? node++ : -1;
             }
 
             _sink = node++;
@@ -345,9 +348,9 @@ internal static class FlowModel
                 arcs += 4 + layers[c];
             }
 
-            for (var u = 0; u < unitCount; u++)
+            for (var u = 0; u < hubCount; u++)
             {
-                arcs += problem.Reachable[work.Units[u][0]].Count + (hubNode[u] < 0 ? 0 : work.Units[u].Count);
+                arcs += problem.Reachable[work.HubMembers[u][0]].Count + (hubNode[u] < 0 ? 0 : work.HubMembers[u].Count);
             }
 
             Simplex = work.Simplex;
@@ -377,9 +380,9 @@ internal static class FlowModel
 
             // Eligibility arcs, through a hub where several classes share them.
             cost.Clear();
-            for (var u = 0; u < unitCount; u++)
+            for (var u = 0; u < hubCount; u++)
             {
-                var members = work.Units[u];
+                var members = work.HubMembers[u];
                 var sources = problem.Reachable[members[0]];
                 if (hubNode[u] < 0)
                 {
@@ -414,7 +417,7 @@ internal static class FlowModel
 
         public NetworkSimplex Simplex { get; }
 
-        /// <summary>The tail arcs: helper class, arc, and the last unit priced exactly.</summary>
+        /// <summary>The tail arcs: helper class, arc, and the last load (households per member) priced exactly.</summary>
         public List<(int HelperClass, int Arc, long Jmax)> Tails => _work.Tails;
 
         private void AddSegments(HelperClass c, int classNode, int rank, long layers, long reach)
@@ -428,14 +431,14 @@ internal static class FlowModel
                 jmax = Math.Min(jmax, max);
             }
 
-            // One segment per run of equal unit costs, its end in closed form: the work follows the segments, never the
+            // One segment per run of equal household costs, its end in closed form: the work follows the segments, never the
             // size of the quota or cap.
             Span<long> cost = stackalloc long[Objective.Levels];
             var first = true;
             var j = (long)c.Preload + 1;
             while (j <= jmax)
             {
-                Objective.UnitCost(quota, rank, j, cost);
+                Objective.HouseholdCost(quota, rank, j, cost);
                 var run = Math.Min(Objective.LastOfRun(quota, j), jmax) - j + 1;
                 var arc = Simplex.AddArc(classNode, _sink, run * n, cost);
                 if (first)
@@ -451,8 +454,8 @@ internal static class FlowModel
             var room = c.Group.Max is { } cap ? Math.Min(cap, full) : full;
             if (jmax < room)
             {
-                // Units beyond jmax cost at least the next unit's cost: a relaxation, exact while the tail holds <= n.
-                Objective.UnitCost(quota, rank, jmax + 1, cost);
+                // Households beyond jmax cost at least the next one's cost: a relaxation, exact while the tail holds <= n.
+                Objective.HouseholdCost(quota, rank, jmax + 1, cost);
                 var arc = Simplex.AddArc(classNode, _sink, (room - jmax) * n, cost);
                 if (first)
                 {

@@ -3,7 +3,7 @@ namespace PairingRules.Solving;
 /// <summary>
 /// The objective, defined once: the cost vector the flow model gives each household a helper takes (one level per
 /// objective, compared lexicographically), and the value of the objective levels for an assignment. Both read
-/// <see cref="Ranks"/> and <see cref="UnitCost"/>, so the flow optimises exactly what the result reports.
+/// <see cref="Ranks"/> and <see cref="HouseholdCost"/>, so the flow optimises exactly what the result reports.
 /// </summary>
 /// <remarks>
 /// Levels, in order: (1) uncovered households; (2) selected helpers without a household; (3) the total quota shortfall;
@@ -35,7 +35,7 @@ internal static class Objective
 
     /// <summary>The cost vector of a helper's <paramref name="j"/>-th household (j counts from 1); an uncovered
     /// household costs <see cref="UncoveredCost"/>.</summary>
-    public static void UnitCost(int quota, int rank, long j, Span<long> cost)
+    public static void HouseholdCost(int quota, int rank, long j, Span<long> cost)
     {
         cost[0] = 0;
         cost[1] = j == 1 ? -1 : 0;
@@ -45,7 +45,7 @@ internal static class Objective
     }
 
     /// <summary>
-    /// The last household number (from <paramref name="j"/> on) whose <see cref="UnitCost"/> equals that of household
+    /// The last household number (from <paramref name="j"/> on) whose <see cref="HouseholdCost"/> equals that of household
     /// <paramref name="j"/>: the breakpoints of the convex cost in closed form. The first household differs from the
     /// second (level 2), households 2 to the quota cost the same, and above the quota every household costs one more
     /// at level 5 than the one before.

@@ -5,7 +5,7 @@ namespace PairingRules.Solving;
 
 /// <summary>
 /// The compressed pairing problem: households that no rule tells apart form one household class, helpers of one
-/// group in one scope unit with the same load already kept form one helper class, and the pairing becomes a
+/// group in one scope place (the county, township or village its scope names) with the same load already kept form one helper class, and the pairing becomes a
 /// min-cost flow between classes.
 /// </summary>
 internal sealed class PairingProblem
@@ -85,7 +85,7 @@ internal sealed class PairingProblem
     private ArraySegment<int>[] ReachableHouseholdClasses()
     {
         // Household classes are numbered in order of the roster's villages, and the roster numbers its places in order
-        // of county, township and village, so each scope unit is one range of class numbers.
+        // of county, township and village, so each place is one range of class numbers.
         var places = Roster.Places;
         var villageRange = new (int Start, int End)[places.Villages.Count];
         var townshipRange = new (int Start, int End)[places.Townships.Count];
@@ -98,18 +98,18 @@ internal sealed class PairingProblem
             Extend(ref countyRange[places.CountyOfTownship[township]], h.Index);
         }
 
-        (int Start, int End) UnitOf(HelperClass c) => c.Group.Scope switch
+        (int Start, int End) RangeOf(HelperClass c) => c.Group.Scope switch
         {
-            PairingScope.County => countyRange[c.Unit],
-            PairingScope.Township => townshipRange[c.Unit],
-            _ => villageRange[c.Unit],
+            PairingScope.County => countyRange[c.ScopePlace],
+            PairingScope.Township => townshipRange[c.ScopePlace],
+            _ => villageRange[c.ScopePlace],
         };
 
         // Two passes: count, then fill one array that every helper class's segment shares.
         var start = new int[HelperClasses.Count + 1];
         foreach (var c in HelperClasses)
         {
-            var (first, end) = UnitOf(c);
+            var (first, end) = RangeOf(c);
             var filter = FilterOfGroup[c.Group.Index];
             var count = 0;
             for (var h = first; h < end; h++)
@@ -124,7 +124,7 @@ internal sealed class PairingProblem
         var reachable = new ArraySegment<int>[HelperClasses.Count];
         foreach (var c in HelperClasses)
         {
-            var (first, end) = UnitOf(c);
+            var (first, end) = RangeOf(c);
             var filter = FilterOfGroup[c.Group.Index];
             var next = start[c.Index];
             for (var h = first; h < end; h++)
@@ -141,7 +141,7 @@ internal sealed class PairingProblem
         return reachable;
     }
 
-    /// <summary>Adds class <paramref name="index"/> to the range of its unit (a unit's classes are consecutive).</summary>
+    /// <summary>Adds class <paramref name="index"/> to the range of its place (a place's classes are consecutive).</summary>
     private static void Extend(ref (int Start, int End) range, int index)
     {
         if (range.End > 0 && range.End != index)
@@ -175,23 +175,26 @@ internal readonly struct HouseholdClass(int index, int villageId, string? county
     public ArraySegment<int> Members { get; } = members;
 }
 
-/// <summary>Helpers of one group in one scope unit with the same number of kept households.</summary>
-internal readonly struct HelperClass(int index, RuleGroup group, int unit, string? county, string? township, string? village, int preload, ArraySegment<int> members)
+/// <summary>Helpers of one group in one scope place with the same number of kept households.</summary>
+internal readonly struct HelperClass(int index, RuleGroup group, int scopePlace, string? county, string? township, string? village, int preload, ArraySegment<int> members)
 {
     public int Index { get; } = index;
 
     public RuleGroup Group { get; } = group;
 
-    /// <summary>The scope unit's number in the roster's <see cref="RosterPlaces"/>: a county, township or village by the group's scope.</summary>
-    public int Unit { get; } = unit;
+    /// <summary>
+    /// The number of the helpers' scope place in the roster's <see cref="RosterPlaces"/>: of their county, township or
+    /// village, as the group's scope says.
+    /// </summary>
+    public int ScopePlace { get; } = scopePlace;
 
     /// <summary>The helpers' county (every scope lies within it), or null when the roster names none.</summary>
     public string? County { get; } = county;
 
-    /// <summary>The township of the scope unit, or null for county scope.</summary>
+    /// <summary>The township of the scope place, or null for county scope.</summary>
     public string? Township { get; } = township;
 
-    /// <summary>The village of the scope unit, or null for county and township scope.</summary>
+    /// <summary>The village of the scope place, or null for county and township scope.</summary>
     public string? Village { get; } = village;
 
     public int Preload { get; } = preload;

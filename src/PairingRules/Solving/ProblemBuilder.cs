@@ -84,10 +84,10 @@ internal static class ProblemBuilder
             orderedHouseholdClasses.Add(new HouseholdClass(orderedHouseholdClasses.Count, village, first.County, first.Township, first.Village, accepted, members));
         }
 
-        // Helper classes: (group, scope unit, kept load), numbered in that order. The unit is the county, township or
-        // village the group's scope names; the roster numbers each kind of place in order of its full name, so this is
-        // the order of group, county, township, village and kept load. Keys pack into one number: group below 256
-        // (rule files have at most 200), unit below 2^23 and load below 2^32.
+        // Helper classes: (group, scope place, kept load), numbered in that order. The scope place is the county,
+        // township or village the group's scope names; the roster numbers each kind of place in order of its full
+        // name, so this is the order of group, county, township, village and kept load. Keys pack into one number: group below 256
+        // (rule files have at most 200), scope place below 2^23 and load below 2^32.
         if (groups.Count > 255 || places.Villages.Count >= 1 << 23 || places.Townships.Count >= 1 << 23)
         {
             throw new InvalidOperationException("Internal error: the roster or rule limits no longer fit the helper class keys.");
@@ -102,13 +102,13 @@ internal static class ProblemBuilder
                 continue;
             }
 
-            var unit = groups[g].Scope switch
+            var scopePlace = groups[g].Scope switch
             {
                 PairingScope.County => places.CountyOfHelper[i],
                 PairingScope.Township => places.TownshipOfHelper[i],
                 _ => places.VillageOfHelper[i],
             };
-            helperClasses.Add(i, ((long)g << 55) | ((long)unit << 32) | (uint)preload[i]);
+            helperClasses.Add(i, ((long)g << 55) | ((long)scopePlace << 32) | (uint)preload[i]);
         }
 
         var (helperOrder, helperSegments) = helperClasses.Finish();
@@ -116,20 +116,20 @@ internal static class ProblemBuilder
         for (var c = 0; c < helperSegments.Length; c++)
         {
             var group = groups[(int)(helperOrder[c] >> 55)];
-            var unit = (int)((helperOrder[c] >> 32) & ((1 << 23) - 1));
+            var scopePlace = (int)((helperOrder[c] >> 32) & ((1 << 23) - 1));
             var load = (int)(helperOrder[c] & uint.MaxValue);
-            var village = group.Scope == PairingScope.Village ? unit : -1;
+            var village = group.Scope == PairingScope.Village ? scopePlace : -1;
             var township = group.Scope switch
             {
                 PairingScope.County => -1,
-                PairingScope.Township => unit,
-                _ => places.TownshipOfVillage[unit],
+                PairingScope.Township => scopePlace,
+                _ => places.TownshipOfVillage[scopePlace],
             };
-            var county = group.Scope == PairingScope.County ? unit : places.CountyOfTownship[township];
+            var county = group.Scope == PairingScope.County ? scopePlace : places.CountyOfTownship[township];
             orderedHelperClasses.Add(new HelperClass(
                 c,
                 group,
-                unit,
+                scopePlace,
                 places.Counties[county],
                 township < 0 ? null : places.Townships[township].Township,
                 village < 0 ? null : places.Villages[village].Village,

@@ -66,6 +66,39 @@ public sealed class RosterCsvTests
         roster.Helpers[0].Category.Should().Be("township-cadre");
     }
 
+    [Theory]
+    [InlineData(new byte[] { 0xEF, 0xBB, 0xBF, 0x61 }, 65001)]
+    [InlineData(new byte[] { 0xEF, 0xBB, 0xBF, 0xD6, 0xD0 }, 65001)]
+    [InlineData(new byte[] { 0xFF, 0xFE, 0x61, 0x00 }, 1200)]
+    [InlineData(new byte[] { 0xFE, 0xFF, 0x00, 0x61 }, 1201)]
+    [InlineData(new byte[] { 0x61, 0x00, 0x62, 0x00 }, 65001)]
+    [InlineData(new byte[] { 0xE4, 0xB8, 0xAD }, 65001)]
+    [InlineData(new byte[] { 0xD6, 0xD0, 0xCE, 0xC4 }, 54936)]
+    [InlineData(new byte[] { }, 65001)]
+    public void DetectEncoding_ByteOrderMarkThenValidUtf8ThenGb18030(byte[] bytes, int codePage)
+    {
+        RosterCsv.DetectEncoding(bytes).CodePage.Should().Be(codePage);
+    }
+
+    [Theory]
+    [InlineData("utf-8", 65001)]
+    [InlineData(" gb18030 ", 54936)]
+    [InlineData("GBK", 936)]
+    [InlineData("gb2312", 936)]
+    [InlineData("utf-16", 1200)]
+    public void FindEncoding_CodePageAndBuiltInNames_AreFound(string name, int codePage)
+    {
+        RosterCsv.FindEncoding(name)!.CodePage.Should().Be(codePage);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("klingon")]
+    public void FindEncoding_UnknownName_IsNull(string name)
+    {
+        RosterCsv.FindEncoding(name).Should().BeNull();
+    }
+
     [Fact]
     public void Read_QuotedFieldWithCommaAndLineBreak_ReportsTheLineTheRecordStartsOn()
     {

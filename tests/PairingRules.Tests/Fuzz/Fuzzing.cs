@@ -167,7 +167,7 @@ internal static class Fuzzing
         return Math.Max(0, records - 1);
     }
 
-    /// <summary>Decodes roster bytes as <see cref="PairingRules.Csv.RosterCsv"/> does: detected encoding, byte-order mark dropped.</summary>
+    /// <summary>Decodes roster bytes as <see cref="PairingRules.Csv.RosterCsv"/> does: encoding by <see cref="PairingRules.Csv.RosterCsv.DetectEncoding"/>, byte-order mark dropped.</summary>
     public static string DecodeRoster(byte[] bytes)
     {
         var encoding = PairingRules.Csv.RosterCsv.DetectEncoding(bytes);

@@ -9,7 +9,7 @@ namespace PairingRules.Tests.Solving;
 public sealed class ObjectiveTests
 {
     [Fact]
-    public void LastOfRun_AgreesWithWalkingTheUnitCosts()
+    public void LastOfRun_AgreesWithWalkingTheHouseholdCosts()
     {
         Span<long> first = stackalloc long[Objective.Levels];
         Span<long> next = stackalloc long[Objective.Levels];
@@ -17,11 +17,11 @@ public sealed class ObjectiveTests
         {
             for (long j = 1; j <= 20; j++)
             {
-                Objective.UnitCost(quota, rank: 3, j, first);
+                Objective.HouseholdCost(quota, rank: 3, j, first);
                 var last = j;
                 while (last < 40)
                 {
-                    Objective.UnitCost(quota, rank: 3, last + 1, next);
+                    Objective.HouseholdCost(quota, rank: 3, last + 1, next);
                     if (!next.SequenceEqual(first))
                     {
                         break;

@@ -17,7 +17,7 @@ namespace PairingRules;
 /// <remarks>
 /// <para>Compiling parses and checks every expression, which costs far more than evaluating it: keep the instance
 /// (a field, a singleton in a DI container) rather than loading the file per request.</para>
-/// <para>The facade over the library's stages (the README's "Layout" names their folders): reading the rule model and
+/// <para>The facade over the library's stages (docs/architecture.md): reading the rule model and
 /// compiling it (<see cref="Parse"/>), then, per roster, evaluating the rules on it, solving, explaining the gaps and
 /// building the result (<see cref="Solve"/>), or auditing an existing pairing (<see cref="CheckAsync"/>).</para>
 /// <threadsafety>Immutable and thread-safe: one instance may solve and check many rosters at once from many threads;

@@ -3,8 +3,20 @@ using System.Text;
 
 namespace PairingRules;
 
+/// <summary>How serious an <see cref="InputProblem"/> is.</summary>
+public enum ProblemSeverity
+{
+    /// <summary>The input cannot be used: loading fails with every error listed.</summary>
+    Error = 0,
+
+    /// <summary>A likely mistake that is not an error (a rule reading a column no roster has): the work goes on, the
+    /// warning is reported (on stderr by the tool, in <see cref="PairingResult.Warnings"/>), and strict mode
+    /// (<c>--strict</c>) turns it into an error.</summary>
+    Warning = 1,
+}
+
 /// <summary>
-/// One problem found in an input (a rule file or a roster): where it is and what is wrong.
+/// One problem found in an input (a rule file or a roster): where it is, what is wrong, and how serious it is.
 /// </summary>
 /// <remarks>Immutable; the location parts that do not apply are <see langword="null"/>.</remarks>
 public sealed record InputProblem
@@ -15,11 +27,13 @@ public sealed record InputProblem
     /// <param name="line">The 1-based line, if known.</param>
     /// <param name="column">The 1-based column, if known.</param>
     /// <param name="path">The JSON path (for example <c>groups[2].min</c>) or the CSV column name, if known.</param>
+    /// <param name="severity">An error (the default) or a warning.</param>
     /// <exception cref="ArgumentException"><paramref name="message"/> is empty.</exception>
-    public InputProblem(string message, string? file = null, int? line = null, int? column = null, string? path = null)
+    public InputProblem(string message, string? file = null, int? line = null, int? column = null, string? path = null, ProblemSeverity severity = ProblemSeverity.Error)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(message);
         Message = message;
+        Severity = severity;
         File = file;
         Line = line;
         Column = column;
@@ -41,9 +55,16 @@ public sealed record InputProblem
     /// <summary>The JSON path or CSV column of the problem, or <see langword="null"/>.</summary>
     public string? Path { get; }
 
+    /// <summary>An error or a warning.</summary>
+    public ProblemSeverity Severity { get; }
+
+    /// <summary>The same problem as an error (what strict mode reports a warning as).</summary>
+    /// <returns>This problem when it is already an error, else a copy with <see cref="ProblemSeverity.Error"/>.</returns>
+    public InputProblem AsError() => Severity == ProblemSeverity.Error ? this : new InputProblem(Message, File, Line, Column, Path);
+
     /// <summary>
-    /// Formats the problem as <c>file:line:column: path: message</c>, leaving out the parts that are unknown,
-    /// the way compilers print errors so that editors can jump to them.
+    /// Formats the problem as <c>file:line:column: path: message</c> (<c>file:line:column: warning: path: message</c> for
+    /// a warning), leaving out the parts that are unknown, the way compilers print errors so that editors can jump to them.
     /// </summary>
     /// <returns>The formatted problem.</returns>
     public override string ToString()
@@ -66,6 +87,11 @@ public sealed record InputProblem
         if (sb.Length > 0)
         {
             sb.Append(": ");
+        }
+
+        if (Severity == ProblemSeverity.Warning)
+        {
+            sb.Append("warning: ");
         }
 
         if (Path is not null)

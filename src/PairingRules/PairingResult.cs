@@ -24,8 +24,10 @@ public sealed class PairingResult
         IReadOnlyList<ChangedPairing> changes,
         ObjectiveValues objective,
         ObjectiveValues? freshObjective,
-        BackstopCoverage? backstop)
+        BackstopCoverage? backstop,
+        IReadOnlyList<InputProblem> warnings)
     {
+        Warnings = warnings;
         RuleSetName = ruleSetName;
         Pairings = pairings;
         Uncovered = uncovered;
@@ -41,6 +43,12 @@ public sealed class PairingResult
         Backstop = backstop;
         Summary = summary;
     }
+
+    /// <summary>
+    /// Likely mistakes in the rules or the roster that are not errors, each located: the roster reader's, then those
+    /// found by evaluating the rules on the roster. Empty when there are none; strict mode turns them into errors.
+    /// </summary>
+    public IReadOnlyList<InputProblem> Warnings { get; }
 
     /// <summary>The name of the rule set that produced the result.</summary>
     public string RuleSetName { get; }

@@ -24,9 +24,16 @@ public sealed class Roster
     /// helpers name a county and others do not (the first that differs from the first household is named), or the roster has
     /// more than 5,000,000 households or 1,000,000 helpers.</exception>
     public Roster(IEnumerable<Household> households, IEnumerable<Helper> helpers)
+        : this(households, helpers, [])
+    {
+    }
+
+    /// <summary>A roster with the warnings its reader found (a header close to a known column, ...).</summary>
+    internal Roster(IEnumerable<Household> households, IEnumerable<Helper> helpers, IReadOnlyList<InputProblem> warnings)
     {
         ArgumentNullException.ThrowIfNull(households);
         ArgumentNullException.ThrowIfNull(helpers);
+        Warnings = warnings;
         Households = households.ToArray();
         Helpers = helpers.ToArray();
         var problems = new List<InputProblem>();
@@ -63,6 +70,10 @@ public sealed class Roster
 
     /// <summary>The helpers, in the order given.</summary>
     public IReadOnlyList<Helper> Helpers { get; }
+
+    /// <summary>Likely mistakes the roster's reader found that are not errors (see <see cref="ProblemSeverity.Warning"/>);
+    /// empty for a roster made from objects. A solve reports them again in <see cref="PairingResult.Warnings"/>.</summary>
+    public IReadOnlyList<InputProblem> Warnings { get; }
 
     /// <summary>Finds a household by id.</summary>
     /// <param name="id">The id.</param>

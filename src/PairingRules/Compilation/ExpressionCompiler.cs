@@ -83,13 +83,35 @@ internal sealed partial class ExpressionCompiler
         {
             return (null, $"{Explain(e.Message, parameter.Type, parameter.Name!)} (at character {e.Position + 1})", []);
         }
+        catch (FormatException e)
+        {
+            // System.Linq.Dynamic.Core converts a text constant compared with a member of another type (`DeepPoverty ==
+            // "是"`) with a type converter, which throws instead of reporting a parse error.
+            return (null, ExplainConversion(e.Message, expression, parameter.Name!), []);
+        }
         catch (Exception e) when (e is InvalidOperationException or ArgumentException or NotSupportedException or InvalidCastException)
         {
-            return (null, Explain(e.Message, parameter.Type, parameter.Name!), []);
+            return (null, ConversionValue().IsMatch(e.Message)
+                ? ExplainConversion(e.Message, expression, parameter.Name!)
+                : Explain(e.Message, parameter.Type, parameter.Name!), []);
         }
 
         var refused = ExpressionPolicy.Check(body, parameter, _inputTypes, mapCulture);
         return refused.Count > 0 ? (null, null, refused) : (mapCulture ? InvariantStrings.Rewrite(body) : body, null, []);
+    }
+
+    /// <summary>Explains a text constant that cannot become the type of what it is compared with.</summary>
+    private static string ExplainConversion(string message, string expression, string name)
+    {
+        var value = ConversionValue().Match(message) is { Success: true } m ? m.Groups[1].Value : null;
+        var quoted = value is null ? "a text" : $"the text \"{value}\"";
+        if (message.Contains("for Boolean", StringComparison.Ordinal))
+        {
+            var member = BooleanComparison().Match(expression) is { Success: true } b ? b.Groups[1].Value : $"{name}.Member";
+            return $"{quoted} is compared with a true/false member; write the member itself (`{member}`) for true, or `!{member}` for false";
+        }
+
+        return $"{quoted} is compared with a member that is not text (a number or true/false): compare it with a value of that type, without quotes";
     }
 
     private static string Explain(string message, Type input, string name)
@@ -171,6 +193,12 @@ internal sealed partial class ExpressionCompiler
             location.Column > 0 ? location.Column : null,
             location.Path));
     }
+
+    [GeneratedRegex("^(.*) is not a valid value for ")]
+    private static partial Regex ConversionValue();
+
+    [GeneratedRegex(@"([A-Za-z_][A-Za-z0-9_]*\.[A-Za-z_][A-Za-z0-9_]*)\s*[!=]=\s*(?:""|')")]
+    private static partial Regex BooleanComparison();
 
     [GeneratedRegex("No property or field '([^']*)' exists in type '([^']*)'")]
     private static partial Regex MissingMember();

@@ -94,7 +94,8 @@ internal static class ResultBuilder
             changes,
             objective,
             fresh,
-            explanation.Backstop);
+            explanation.Backstop,
+            roster.Warnings);
         ResultAccounting.CheckCounts(roster, result);
         ResultAccounting.AssertInDebug(roster, result);
         return result;

@@ -92,7 +92,7 @@ internal static class RosterColumns
             1 when Digit(text[0]) > 0 => Digit(text[0]),
             _ => 0,
         };
-        var ones = ten == text.Length - 1 ? 0 : ten == text.Length - 2 ? Digit(text[^1]) : -1;
+        var ones = ten == text.Length - 1 ? 0 : ten == text.Length - 2 && Digit(text[^1]) > 0 ? Digit(text[^1]) : -1;
         return tens > 0 && ones >= 0 ? (tens * 10) + ones : null;
     }
 
@@ -105,14 +105,17 @@ internal static class RosterColumns
     public static (RosterColumn? Column, string? Accepted) Resembling(string header, IEnumerable<RosterColumn> columns)
     {
         var normalized = Normalize(header);
-        var names = columns.SelectMany(c => new[] { c.Name }.Concat(c.Aliases).Select(name => (Column: c, Name: name, Normalized: Normalize(name)))).ToArray();
+        var names = columns
+            .SelectMany(c => new[] { c.Name }.Concat(c.Aliases).Select(name => (Column: c, Name: name, Normalized: Normalize(name))))
+            .Where(n => Math.Min(normalized.Length, n.Normalized.Length) > 2 || normalized.Length != n.Normalized.Length)
+            .ToArray();
         if (Spelling.Closest(normalized, names.Select(n => n.Normalized)) is not { } closest)
         {
             return (null, null);
         }
 
         var match = names.First(n => n.Normalized == closest);
-        return Math.Min(normalized.Length, closest.Length) <= 2 && normalized.Length == closest.Length ? (null, null) : (match.Column, match.Name);
+        return (match.Column, match.Name);
     }
 
     /// <summary>Normalises a header for matching: trimmed, lower case, <c>-</c> and spaces as <c>_</c>.</summary>

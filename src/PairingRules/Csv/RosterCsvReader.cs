@@ -241,7 +241,9 @@ internal static class RosterCsvReader
 
             foreach (var column in columns.Where(c => c.Required && !known.ContainsKey(c.Name)))
             {
-                problems.Add(new InputProblem($"missing required column `{column.Name}` (accepted headers: {column.Accepted})", table.File, 1));
+                var (index, header) = extra.FirstOrDefault(e => RosterColumns.Resembling(e.Name, [column]).Column is not null);
+                var hint = header is null ? string.Empty : $"; column {index + 1} `{header}` looks like a misspelling of it";
+                problems.Add(new InputProblem($"missing required column `{column.Name}` (accepted headers: {column.Accepted}){hint}", table.File, 1));
             }
 
             var absent = columns.Where(c => !known.ContainsKey(c.Name)).ToArray();

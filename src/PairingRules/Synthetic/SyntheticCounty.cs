@@ -19,6 +19,10 @@ namespace PairingRules.Synthetic;
 /// and ordinary staff (then section cadres) so that all quotas fit. So the default mix is complete under the Xing
 /// rules at any size from 500 to 200,000 households, and small counties may have no enterprise of tier 1 or 2. None
 /// of these limits binds at 16,800 households: the default county is exactly as described above.</para>
+/// <para>The quotas are read from the rule set (<see cref="SyntheticCountyOptions.Rules"/>, default the shipped Xing
+/// rules): each kind of helper above takes the <c>min</c> of the group that selects a helper of that kind, and a kind
+/// no group selects is not generated. A rule set with other quotas (a <c>min</c> edited in the JSON) gets a county
+/// fitted to them the same way.</para>
 /// <para>Several counties (<see cref="SyntheticCountyOptions.Counties"/>, a prefecture such as 吕梁市): each is generated
 /// as above from its share of the households, with its own seed, and every household and helper names its county.</para>
 /// <para>Deterministic: the same options give the same roster, in the same order.</para>
@@ -45,6 +49,8 @@ public static class SyntheticCounty
     /// <param name="options">The options; default the Xing County of 2017.</param>
     /// <returns>The roster.</returns>
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
+    /// <exception cref="RuleEvaluationException">A <c>helpers</c> expression of <see cref="SyntheticCountyOptions.Rules"/>
+    /// fails on a helper of a kind the generator makes.</exception>
     public static Roster Generate(SyntheticCountyOptions? options = null)
     {
         options ??= new SyntheticCountyOptions();

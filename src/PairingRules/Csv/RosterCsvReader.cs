@@ -15,14 +15,10 @@ internal static class RosterCsvReader
     public static Roster? Read(CsvTable? householdTable, CsvTable? helperTable, List<InputProblem> problems)
     {
         var warnings = new List<InputProblem>();
-        var households = householdTable is null ? null : ReadFile(householdTable, RosterColumns.Households, "household", warnings, ReadHousehold);
-        var helpers = helperTable is null ? null : ReadFile(helperTable, RosterColumns.Helpers, "helper", warnings, ReadHelper);
-        var locator = new FileLocator(households, helpers);
-        var facts = RosterRules.Check(
-            households?.Rows.Count ?? 0, i => households!.Rows[i].Entry,
-            helpers?.Rows.Count ?? 0, i => helpers!.Rows[i].Entry,
-            locator);
-        foreach (var file in new[] { households, helpers })
+        var households = householdTable is null ? null : ReadFile(householdTable, RosterColumns.Households, "household", warnings, ReadHousehold, RosterEntry.Of);
+        var helpers = helperTable is null ? null : ReadFile(helperTable, RosterColumns.Helpers, "helper", warnings, ReadHelper, RosterEntry.Of);
+        var facts = RosterRules.Check(households?.Count ?? 0, i => households!.Entry(i), helpers?.Count ?? 0, i => helpers!.Entry(i), new FileLocator(households, helpers));
+        foreach (var file in new FileRows?[] { households, helpers })
         {
             if (file is not null)
             {
@@ -35,14 +31,10 @@ internal static class RosterCsvReader
             return null;
         }
 
-        return new Roster(
-            households.Rows.Select(r => ((HouseholdRow)r).Build()).ToArray(),
-            helpers.Rows.Select(r => ((HelperRow)r).Build()).ToArray(),
-            warnings,
-            facts);
+        return new Roster(households.Items(), helpers.Items(), warnings, facts);
     }
 
-    private static HouseholdRow ReadHousehold(Row row, string? id)
+    private static (RosterEntry Entry, Func<Household> Build) ReadHousehold(Row row, string? id)
     {
         var county = row.Get("county");
         var township = row.NotBlank("township", "a household needs a township");
@@ -51,34 +43,42 @@ internal static class RosterCsvReader
         var deepPoverty = row.Boolean("deep_poverty", notBlank: true);
         var members = row.Members();
         var income = row.Income();
-        return new HouseholdRow(
-            row.Line, new RosterEntry(id, county, township, village, poorVillage), deepPoverty, members, income, row.Get("helper"), row.Attributes("name"));
+        var helper = row.Get("helper");
+        return (new RosterEntry(id, county, township, village, poorVillage),
+            () => new Household(id!, township!, village!, poorVillage!.Value, deepPoverty!.Value, county, members, income, helper, row.Attributes("name")));
     }
 
-    private static HelperRow ReadHelper(Row row, string? id)
+    private static (RosterEntry Entry, Func<Helper> Build) ReadHelper(Row row, string? id)
     {
         var county = row.Get("county");
         var category = row.Category();
         var tier = row.Tier();
+        var township = row.Get("township");
+        var village = row.Get("village");
         var poorVillage = row.Boolean("poor_village", notBlank: false);
-        return new HelperRow(
-            row.Line, new RosterEntry(id, county, row.Get("township"), row.Get("village"), poorVillage), category, tier, row.Get("name"), row.Get("unit"), row.Attributes());
+
+        // As given: the roster completes the township and poor-village status from the village's households.
+        return (new RosterEntry(id, county, township, village, poorVillage),
+            () => new Helper(id!, category!, row.Get("name"), tier, county, township, village, row.Get("unit"), poorVillage, row.Attributes()));
     }
 
     /// <summary>
     /// The loop both files share: map the header, skip rows of the wrong width, require an id, and let
-    /// <paramref name="read"/> read the rest; every problem stays with the file.
+    /// <paramref name="read"/> read the rest; a row without a problem becomes its household or helper at once, and every
+    /// problem stays with the file.
     /// </summary>
-    private static FileRows? ReadFile(CsvTable table, RosterColumn[] spec, string kind, List<InputProblem> warnings, Func<Row, string?, ParsedRow> read)
+    private static FileRows<T> ReadFile<T>(
+        CsvTable table, RosterColumn[] spec, string kind, List<InputProblem> warnings, Func<Row, string?, (RosterEntry Entry, Func<T> Build)> read, Func<T, RosterEntry> entryOf)
+        where T : class
     {
         var problems = new List<InputProblem>();
         var columns = ColumnMap.Create(table, spec, problems, warnings);
+        var rows = new FileRows<T>(table, columns, kind, problems, entryOf);
         if (columns is null)
         {
-            return new FileRows(table, null, kind, [], problems);
+            return rows;
         }
 
-        var rows = new List<ParsedRow>(table.Records.Count);
         foreach (var record in table.Records)
         {
             var row = new Row(table, record, columns, problems);
@@ -89,33 +89,74 @@ internal static class RosterCsvReader
             }
 
             var id = row.NotBlank("id", $"a {kind} needs an id");
-            rows.Add(read(row, id));
-            row.Flush();
+            var (entry, build) = read(row, id);
+            if (row.Flush())
+            {
+                rows.Add(record.Line, build());
+            }
+            else
+            {
+                rows.Add(record.Line, entry);
+            }
         }
 
-        return new FileRows(table, columns, kind, rows, problems);
+        return rows;
     }
 
-    /// <summary>One file as read: its rows (those of the header's width), and its problems.</summary>
-    private sealed record FileRows(CsvTable Table, ColumnMap? Columns, string Kind, List<ParsedRow> Rows, List<InputProblem> Problems);
-
-    /// <summary>A row as read: its line and what <see cref="RosterRules"/> reads of it.</summary>
-    private abstract record ParsedRow(int Line, RosterEntry Entry);
-
-    private sealed record HouseholdRow(int Line, RosterEntry Entry, bool? DeepPoverty, int Members, decimal Income, string? Helper, Dictionary<string, string> Attributes)
-        : ParsedRow(Line, Entry)
+    /// <summary>One file as read: its rows of the header's width by line, and its problems.</summary>
+    private abstract class FileRows(CsvTable table, ColumnMap? columns, string kind, List<InputProblem> problems)
     {
-        /// <summary>The household; only called when no row of the roster has a problem.</summary>
-        public Household Build() =>
-            new(Entry.Id!, Entry.Township!, Entry.Village!, Entry.PoorVillage!.Value, DeepPoverty!.Value, Entry.County, Members, Income, Helper, Attributes);
+        public CsvTable Table { get; } = table;
+
+        /// <summary>The columns, or null when the header has a problem (then there are no rows).</summary>
+        public ColumnMap? Columns { get; } = columns;
+
+        /// <summary><c>household</c> or <c>helper</c>.</summary>
+        public string Kind { get; } = kind;
+
+        public List<InputProblem> Problems { get; } = problems;
+
+        public abstract int Count { get; }
+
+        public abstract int LineOf(int row);
+
+        /// <summary>What <see cref="RosterRules"/> reads of a row.</summary>
+        public abstract RosterEntry Entry(int row);
     }
 
-    private sealed record HelperRow(int Line, RosterEntry Entry, string? Category, int? Tier, string? Name, string? Unit, Dictionary<string, string> Attributes)
-        : ParsedRow(Line, Entry)
+    /// <summary>
+    /// The rows of one file: each row without a problem as its household or helper (what the roster will hold), a row
+    /// with one as what <see cref="RosterRules"/> reads of it, so that its other problems are found too.
+    /// </summary>
+    private sealed class FileRows<T>(CsvTable table, ColumnMap? columns, string kind, List<InputProblem> problems, Func<T, RosterEntry> entryOf)
+        : FileRows(table, columns, kind, problems)
+        where T : class
     {
-        /// <summary>The helper as given; the roster completes its township and poor-village status.</summary>
-        public Helper Build() =>
-            new(Entry.Id!, Category!, Name, Tier, Entry.County, Entry.Township, Entry.Village, Unit, Entry.PoorVillage, Attributes);
+        private readonly List<int> _lines = [];
+        private readonly List<T?> _items = [];
+        private readonly Dictionary<int, RosterEntry> _withProblems = [];
+
+        public override int Count => _lines.Count;
+
+        public void Add(int line, T item)
+        {
+            _lines.Add(line);
+            _items.Add(item);
+        }
+
+        public void Add(int line, RosterEntry entry)
+        {
+            _withProblems.Add(_lines.Count, entry);
+            _lines.Add(line);
+            _items.Add(null);
+        }
+
+        public override int LineOf(int row) => _lines[row];
+
+        public override RosterEntry Entry(int row) => _items[row] is { } item ? entryOf(item) : _withProblems[row];
+
+        /// <summary>The households or helpers; only when no row has a problem.</summary>
+        public T[] Items() => _items.Select(item => item!).ToArray();
     }
 
     /// <summary>
@@ -130,7 +171,7 @@ internal static class RosterCsvReader
         public override void Report(RosterRow row, RosterField field, string message)
         {
             var file = FileOf(row);
-            var line = file.Rows[row.Index].Line;
+            var line = file.LineOf(row.Index);
             var column = ColumnName(field);
             if (file.Columns!.Known.TryGetValue(column, out var index))
             {
@@ -147,7 +188,7 @@ internal static class RosterCsvReader
         public override string FieldName(RosterField field) => ColumnName(field);
 
         public override void DuplicateId(RosterRow row, RosterRow first, string id) =>
-            Report(row, RosterField.Id, $"duplicate {FileOf(row).Kind} id '{id}' (first on line {FileOf(first).Rows[first.Index].Line})");
+            Report(row, RosterField.Id, $"duplicate {FileOf(row).Kind} id '{id}' (first on line {FileOf(first).LineOf(first.Index)})");
 
         /// <summary>Each row that differs, at its <c>county</c> cell; a file without the column once, at its header.</summary>
         public override void CountyDiffers(RosterRow row, RosterRow first, string? county)
@@ -185,7 +226,7 @@ internal static class RosterCsvReader
         /// <summary><c>line 2</c> in the same file as <paramref name="from"/>, else <c>households.csv line 2</c>.</summary>
         private string LineOf(RosterRow other, RosterRow from)
         {
-            var line = FileOf(other).Rows[other.Index].Line;
+            var line = FileOf(other).LineOf(other.Index);
             return other.Kind == from.Kind ? $"line {line}" : $"{FileOf(other).Table.File} line {line}";
         }
     }
@@ -270,15 +311,15 @@ internal static class RosterCsvReader
     {
         private readonly List<InputProblem> _found = [];
 
-        public string File => table.File;
-
         public int Line => record.Line;
 
-        /// <summary>Whether the file has the column.</summary>
-        public bool Has(string column) => columns.Known.ContainsKey(column);
-
         /// <summary>Adds the row's problems to the list, in column order.</summary>
-        public void Flush() => problems.AddRange(_found.OrderBy(p => p.Column ?? 0));
+        /// <returns>Whether the row has no problem.</returns>
+        public bool Flush()
+        {
+            problems.AddRange(_found.OrderBy(p => p.Column ?? 0));
+            return _found.Count == 0;
+        }
 
         public bool HasHeaderWidth()
         {

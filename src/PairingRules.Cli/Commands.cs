@@ -18,7 +18,7 @@ internal static class Commands
     {
         var root = new RootCommand(
             "Pairs every registered poor household with one responsible person under a JSON rule set, and reports the gaps.\n" +
-            "Exit codes: 0 every household covered and every quota met (check: no finding); 1 gaps found (check: findings); 2 invalid input or usage.");
+            "Exit codes: 0 every household covered, every helper taking part and every quota met (check: no finding); 1 gaps found (check: findings); 2 invalid input or usage, or a warning under --strict.");
         root.Subcommands.Add(Validate(console));
         root.Subcommands.Add(Solve(console));
         root.Subcommands.Add(Check(console));
@@ -46,9 +46,10 @@ internal static class Commands
         var (rules, households, helpers, output, format, encoding) = InputOptions(
             "households.csv: id,township,village,poor_village,deep_poverty[,name,members,income,helper].",
             "Write the full result to this file (written whole or not at all).");
+        var strict = StrictOption("solved");
         var command = new Command("solve", "Pair the roster's households with its helpers, print a short report and write the full result.")
         {
-            rules, households, helpers, output, format, encoding,
+            rules, households, helpers, output, format, encoding, strict,
         };
         command.SetAction((parse, cancellationToken) =>
         {
@@ -62,7 +63,7 @@ internal static class Commands
                 return Task.FromResult(ExitCodes.Usage);
             }
 
-            return Task.FromResult(SolveAndReport(console, ruleSet, roster, outPath, resultFormat, cancellationToken));
+            return Task.FromResult(SolveAndReport(console, ruleSet, roster, outPath, resultFormat, Options(parse.GetValue(strict)), cancellationToken));
         });
         return command;
     }
@@ -73,11 +74,12 @@ internal static class Commands
             "households.csv with the pairing to audit in its `helper` column (the current responsible person's id).",
             "Write every finding to this file (written whole or not at all).");
         var audit = new Option<string?>("--audit") { Description = "A RulesEngine workflow file of checks (workflows `household` and `helper`). Default: the built-in rules/audit.json." };
+        var strict = StrictOption("checked");
         var command = new Command(
             "check",
             "Audit the existing pairing in the households' helper column against the rules, without changing it: print the findings (exit 0 when none, 1 when some).")
         {
-            rules, households, helpers, audit, output, format, encoding,
+            rules, households, helpers, audit, output, format, encoding, strict,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -91,7 +93,18 @@ internal static class Commands
             }
 
             console.Progress(string.Create(CultureInfo.InvariantCulture, $"Auditing {roster.Households.Count:N0} households and {roster.Helpers.Count:N0} helpers …"));
-            var report = await ruleSet.CheckAsync(roster, checks, cancellationToken).ConfigureAwait(false);
+            AuditReport report;
+            try
+            {
+                report = await ruleSet.CheckAsync(roster, checks, Options(parse.GetValue(strict)), cancellationToken).ConfigureAwait(false);
+            }
+            catch (RosterException e)
+            {
+                console.Problems([e], StrictConsequence("checked"));
+                return ExitCodes.Usage;
+            }
+
+            console.Warnings(report.Warnings);
             var auditName = auditPath ?? "rules/audit.json (built-in)";
             WriteOutput(
                 outPath,
@@ -134,13 +147,14 @@ internal static class Commands
     private static Command Demo(CliConsole console)
     {
         var (preset, seed, households, counties) = CountyOptions();
-        var command = new Command("demo", "Generate the synthetic Xing County in memory, solve it with the Xing County rules and print the report.") { preset, seed, households, counties };
+        var strict = StrictOption("solved");
+        var command = new Command("demo", "Generate the synthetic Xing County in memory, solve it with the Xing County rules and print the report.") { preset, seed, households, counties, strict };
         command.SetAction((parse, cancellationToken) =>
         {
             var options = Presets.Options(parse.GetValue(preset)!, parse.GetValue(seed), parse.GetValue(households), parse.GetValue(counties));
             console.Progress($"Generating the synthetic county ({options.Households.ToString("N0", CultureInfo.InvariantCulture)} households) …");
             var roster = SyntheticCounty.Generate(options);
-            return Task.FromResult(SolveAndReport(console, RuleSet.LoadXingCounty(), roster, outPath: null, format: "json", cancellationToken));
+            return Task.FromResult(SolveAndReport(console, RuleSet.LoadXingCounty(), roster, outPath: null, format: "json", Options(parse.GetValue(strict)), cancellationToken));
         });
         return command;
     }
@@ -177,6 +191,17 @@ internal static class Commands
         return (preset, seed, households, counties);
     }
 
+    /// <summary>The <c>--strict</c> option of a command that reads a roster: warnings become errors.</summary>
+    /// <param name="done">What the command does, as in "nothing was solved".</param>
+    private static Option<bool> StrictOption(string done) => new("--strict")
+    {
+        Description = $"Treat warnings as errors: print each as an error and exit 2, and nothing is {done}. Default: warnings go to stderr, one a line, and the command goes on.",
+    };
+
+    private static PairingOptions Options(bool strict) => new() { Strict = strict };
+
+    private static string StrictConsequence(string done) => $"nothing was {done} (--strict makes warnings errors)";
+
     /// <summary>The options `solve` and `check` share: the rules, the roster files, and where and how to write.</summary>
     private static (Option<string> Rules, Option<string> Households, Option<string> Helpers, Option<string?> Output, Option<string?> Format, Option<string?> Encoding)
         InputOptions(string householdsDescription, string outputDescription)
@@ -210,12 +235,23 @@ internal static class Commands
         }
     }
 
-    private static int SolveAndReport(CliConsole console, RuleSet ruleSet, Roster roster, string? outPath, string format, CancellationToken cancellationToken)
+    private static int SolveAndReport(CliConsole console, RuleSet ruleSet, Roster roster, string? outPath, string format, PairingOptions options, CancellationToken cancellationToken)
     {
         console.Progress(string.Create(CultureInfo.InvariantCulture, $"Solving {roster.Households.Count:N0} households with {roster.Helpers.Count:N0} helpers …"));
         var watch = Stopwatch.StartNew();
-        var result = ruleSet.Solve(roster, cancellationToken);
+        PairingResult result;
+        try
+        {
+            result = ruleSet.Solve(roster, options, cancellationToken);
+        }
+        catch (RosterException e) when (options.Strict)
+        {
+            console.Problems([e], StrictConsequence("solved"));
+            return ExitCodes.Usage;
+        }
+
         console.Progress(string.Create(CultureInfo.InvariantCulture, $"Solved in {watch.Elapsed.TotalSeconds:0.0} s."));
+        console.Warnings(result.Warnings);
         WriteOutput(
             outPath,
             format,

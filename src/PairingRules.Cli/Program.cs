@@ -103,10 +103,10 @@ internal static class Program
 /// <summary>The tool's exit codes.</summary>
 internal static class ExitCodes
 {
-    /// <summary>Every household covered and every quota met, <c>check</c> found nothing, or a command without a result succeeded.</summary>
+    /// <summary>Every household covered, every helper taking part and every quota met, <c>check</c> found nothing, or a command without a result succeeded.</summary>
     public const int Complete = 0;
 
-    /// <summary>The pairing has gaps (uncovered households or quota shortfall), or <c>check</c> found faults.</summary>
+    /// <summary>The pairing has gaps (uncovered households, helpers that take no part, or quota shortfall), or <c>check</c> found faults.</summary>
     public const int Gaps = 1;
 
     /// <summary>Invalid input or usage.</summary>
@@ -129,6 +129,15 @@ internal sealed class CliConsole(TextWriter output, TextWriter error, bool showP
         if (showProgress)
         {
             error.WriteLine(message);
+        }
+    }
+
+    /// <summary>Writes every warning to stderr, one a line, as <see cref="InputProblem.ToString"/> prints it (<c>warning:</c> included).</summary>
+    public void Warnings(IReadOnlyList<InputProblem> warnings)
+    {
+        foreach (var warning in warnings)
+        {
+            error.WriteLine(warning.ToString());
         }
     }
 

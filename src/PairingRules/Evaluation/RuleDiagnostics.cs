@@ -72,9 +72,9 @@ internal static class RuleDiagnostics
                 ? $"the roster's {input}s have no attributes"
                 : $"attributes of the roster's {input}s: {List(names)}";
             var result = read.Call == nameof(Helper.HasAttribute) ? "false" : "\"\"";
-            warnings.Add(reads.Warning(
+            warnings.Add(reads.Warning(OneLine(
                 $"no {input} of the roster has the attribute `{read.Name}`{DidYouMean(read.Name, names)} ({known}); " +
-                $"`{input}.{read.Call}(\"{read.Name}\")` is {result} for every {input}",
+                $"`{input}.{read.Call}(\"{read.Name}\")` is {result} for every {input}"),
                 read.At));
         }
     }
@@ -99,9 +99,9 @@ internal static class RuleDiagnostics
             var known = values.Ordered.Count == 0
                 ? $"no {input} has a value of {member}"
                 : $"values of {member}: {List(values.Ordered)}";
-            warnings.Add(reads.Warning(
+            warnings.Add(reads.Warning(OneLine(
                 $"no {input} of the roster has `{member}` equal to \"{comparison.Value}\"{DidYouMean(comparison.Value, values.Ordered)} ({known}); " +
-                $"the comparison is {(comparison.Negated ? "always" : "never")} true",
+                $"the comparison is {(comparison.Negated ? "always" : "never")} true"),
                 comparison.At));
         }
     }
@@ -211,7 +211,12 @@ internal static class RuleDiagnostics
         }
     }
 
-    private static InputProblem Warning(string message) => new(message, path: "helpers", severity: ProblemSeverity.Warning);
+    private static InputProblem Warning(string message) => new(OneLine(message), path: "helpers", severity: ProblemSeverity.Warning);
+
+    /// <summary>The message on one line: a line break in a value of the roster or a constant of the rules is written
+    /// <c>\n</c> (or <c>\r</c>), so that every warning stays one line on stderr.</summary>
+    private static string OneLine(string message) =>
+        message.Replace("\r", "\\r", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal);
 
     /// <summary>", did you mean `x`?" for a close spelling, or for a name that contains the other or is contained in it
     /// (<c>监测户</c> and <c>是否监测户</c>); else nothing.</summary>

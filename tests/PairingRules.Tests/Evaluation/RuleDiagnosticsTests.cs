@@ -1,6 +1,7 @@
 using FluentAssertions;
 using PairingRules.Audit;
 using PairingRules.Synthetic;
+using PairingRules.Tests.Compilation;
 using Xunit;
 
 namespace PairingRules.Tests.Evaluation;
@@ -145,6 +146,17 @@ public sealed class RuleDiagnosticsTests
     }
 
     [Fact]
+    public void Solve_ValueWithALineBreak_StaysOnOneLine()
+    {
+        var rules = Rules(Group("cadres", "helper.Category == \"cadre\"", "household.Village == \"北村\""));
+        var roster = Roster([new Helper("C1", "cadre")], new Household("H1", "东乡", "南\r\n村", true, false));
+
+        Warnings(rules, roster).Should().Equal(
+            "other-county.json:4:108: warning: groups[0].households: group `cadres`: no household of the roster has `household.Village` equal to \"北村\" " +
+            "(values of household.Village: 南\\r\\n村); the comparison is never true (at character 22)");
+    }
+
+    [Fact]
     public void Solve_GroupWhoseHelpersAllBelongToEarlierGroups_SaysWhichGroupsTakeThem()
     {
         var rules = Rules(
@@ -195,6 +207,25 @@ public sealed class RuleDiagnosticsTests
         result.Warnings.Should().BeEmpty();
         result.Unselected.Select(u => (u.HelperId, u.Reason, u.GroupId)).Should().Equal(("T2", UnselectedReason.NoTownship, "township-cadres"));
         result.IsComplete.Should().BeFalse();
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("de-DE")]
+    [InlineData("tr-TR")]
+    [InlineData("zh-CN")]
+    public void Solve_AnyCulture_SameWarnings(string culture)
+    {
+        var rules = Rules(Group("cadres", "helper.Category == \"cadre\""), Group("staff", "helper.Category == \"staff\""));
+        var roster = Roster(Enumerable.Range(1, 1200).Select(i => new Helper($"I{i}", i % 2 == 0 ? "cadre" : "intern")));
+
+        CultureTests.InCulture(culture, () => Warnings(rules, roster)).Should().Equal(
+            "other-county.json:5:62: warning: groups[1].helpers: group `staff`: no helper of the roster has `helper.Category` equal to \"staff\" " +
+            "(values of helper.Category: intern, cadre); the comparison is never true (at character 20)",
+            "other-county.json:5:62: warning: groups[1].helpers: group `staff`: selects no helper of the roster: its `helpers` expression holds " +
+            "for none of the roster's 1,200 helpers, so the group takes no household",
+            "warning: helpers: all 600 helpers of category `intern` (the first 'I1', position 1) are selected by no group, so they take no household: " +
+            "no group names the category (categories the rules name: cadre, staff)");
     }
 
     [Fact]

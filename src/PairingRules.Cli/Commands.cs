@@ -93,12 +93,13 @@ internal static class Commands
             }
 
             console.Progress(string.Create(CultureInfo.InvariantCulture, $"Auditing {roster.Households.Count:N0} households and {roster.Helpers.Count:N0} helpers …"));
+            var options = Options(parse.GetValue(strict));
             AuditReport report;
             try
             {
-                report = await ruleSet.CheckAsync(roster, checks, Options(parse.GetValue(strict)), cancellationToken).ConfigureAwait(false);
+                report = await ruleSet.CheckAsync(roster, checks, options, cancellationToken).ConfigureAwait(false);
             }
-            catch (RosterException e)
+            catch (RosterException e) when (options.Strict)
             {
                 console.Problems([e], StrictConsequence("checked"));
                 return ExitCodes.Usage;

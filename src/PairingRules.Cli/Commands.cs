@@ -53,6 +53,7 @@ internal static class Commands
         command.SetAction((parse, cancellationToken) =>
         {
             var outPath = parse.GetValue(output);
+            var target = outPath is null ? null : OutputTarget.Open(outPath, console.OpenStandardOutput);
             var resultFormat = parse.GetValue(format) ?? FormatOf(outPath);
             var rosterEncoding = EncodingOf(parse.GetValue(encoding));
 
@@ -62,7 +63,7 @@ internal static class Commands
                 return Task.FromResult(ExitCodes.Usage);
             }
 
-            return Task.FromResult(SolveAndReport(console, ruleSet, roster, outPath, resultFormat, cancellationToken));
+            return Task.FromResult(SolveAndReport(console, ruleSet, roster, target, resultFormat, cancellationToken));
         });
         return command;
     }
@@ -82,6 +83,7 @@ internal static class Commands
         command.SetAction(async (parse, cancellationToken) =>
         {
             var outPath = parse.GetValue(output);
+            var target = outPath is null ? null : OutputTarget.Open(outPath, console.OpenStandardOutput);
             var reportFormat = parse.GetValue(format) ?? FormatOf(outPath);
             var auditPath = parse.GetValue(audit);
             var (ruleSet, roster, checks) = ReadInputs(console, parse.GetValue(rules)!, parse.GetValue(households)!, parse.GetValue(helpers)!, EncodingOf(parse.GetValue(encoding)), auditPath ?? string.Empty, "nothing was checked");
@@ -94,14 +96,14 @@ internal static class Commands
             var report = await ruleSet.CheckAsync(roster, checks, cancellationToken).ConfigureAwait(false);
             var auditName = auditPath ?? "rules/audit.json (built-in)";
             WriteOutput(
-                outPath,
+                target,
                 reportFormat,
                 writer => CheckReport.WriteCsv(report, writer),
                 writer => CheckReport.WriteMarkdown(ruleSet, auditName, report, writer),
                 stream => CheckReport.WriteJson(report, stream),
                 cancellationToken);
 
-            CheckReport.WriteConsole(console.Out, ruleSet, auditName, checks, report, outPath);
+            CheckReport.WriteConsole(ReportWriter(console, target), ruleSet, auditName, checks, report, outPath);
             return report.IsClean ? ExitCodes.Complete : ExitCodes.Gaps;
         });
         return command;
@@ -114,15 +116,21 @@ internal static class Commands
         var command = new Command("generate", "Write a synthetic county (households.csv and helpers.csv, UTF-8 with BOM).") { preset, seed, households, counties, output };
         command.SetAction(parse =>
         {
+            var folder = parse.GetValue(output)!;
+            if (File.Exists(folder))
+            {
+                throw new UsageException($"cannot write --out '{folder}': it is a file; give a folder; nothing was done");
+            }
+
+            var householdsPath = Path.Combine(folder, "households.csv");
+            var helpersPath = Path.Combine(folder, "helpers.csv");
+            var householdsTarget = OutputTarget.Open(householdsPath, console.OpenStandardOutput);
+            var helpersTarget = OutputTarget.Open(helpersPath, console.OpenStandardOutput);
             var options = Presets.Options(parse.GetValue(preset)!, parse.GetValue(seed), parse.GetValue(households), parse.GetValue(counties));
             console.Progress($"Generating {options.Households.ToString("N0", CultureInfo.InvariantCulture)} households …");
             var roster = SyntheticCounty.Generate(options);
-            var folder = parse.GetValue(output)!;
-            var householdsPath = Path.Combine(folder, "households.csv");
-            var helpersPath = Path.Combine(folder, "helpers.csv");
-            Directory.CreateDirectory(folder);
-            AtomicFile.WriteText(householdsPath, Encoding.UTF8, writer => RosterCsv.WriteHouseholds(roster.Households, writer));
-            AtomicFile.WriteText(helpersPath, Encoding.UTF8, writer => RosterCsv.WriteHelpers(roster.Helpers, writer));
+            householdsTarget.WriteText(Encoding.UTF8, writer => RosterCsv.WriteHouseholds(roster.Households, writer), CancellationToken.None);
+            helpersTarget.WriteText(Encoding.UTF8, writer => RosterCsv.WriteHelpers(roster.Helpers, writer), CancellationToken.None);
             console.Out.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
                 $"Wrote {roster.Households.Count:N0} households to {householdsPath} and {roster.Helpers.Count:N0} helpers to {helpersPath} (preset {parse.GetValue(preset)}, seed {options.Seed}{(options.Counties > 1 ? $", {options.Counties:N0} counties" : string.Empty)})."));
@@ -140,7 +148,7 @@ internal static class Commands
             var options = Presets.Options(parse.GetValue(preset)!, parse.GetValue(seed), parse.GetValue(households), parse.GetValue(counties));
             console.Progress($"Generating the synthetic county ({options.Households.ToString("N0", CultureInfo.InvariantCulture)} households) …");
             var roster = SyntheticCounty.Generate(options);
-            return Task.FromResult(SolveAndReport(console, RuleSet.LoadXingCounty(), roster, outPath: null, format: "json", cancellationToken));
+            return Task.FromResult(SolveAndReport(console, RuleSet.LoadXingCounty(), roster, target: null, format: "json", cancellationToken));
         });
         return command;
     }
@@ -191,40 +199,44 @@ internal static class Commands
         return (rules, households, helpers, output, format, encoding);
     }
 
-    /// <summary>Writes --out, when given, in its format: CSV (UTF-8 with BOM), Markdown (UTF-8) or JSON; whole or not at all.</summary>
-    private static void WriteOutput(string? outPath, string format, Action<TextWriter> csv, Action<TextWriter> markdown, Action<Stream> json, CancellationToken cancellationToken)
+    /// <summary>Writes --out, when given, in its format: CSV (UTF-8 with BOM, none on standard output), Markdown (UTF-8)
+    /// or JSON (see <see cref="OutputTarget"/> for how each kind of destination is written).</summary>
+    private static void WriteOutput(OutputTarget? target, string format, Action<TextWriter> csv, Action<TextWriter> markdown, Action<Stream> json, CancellationToken cancellationToken)
     {
-        switch (outPath is null ? null : format)
+        switch (target is null ? null : format)
         {
             case null:
                 break;
             case "csv":
-                AtomicFile.WriteText(outPath!, Encoding.UTF8, csv, cancellationToken);
+                target!.WriteText(target.IsStandardOutput ? new UTF8Encoding(false) : Encoding.UTF8, csv, cancellationToken);
                 break;
             case "md":
-                AtomicFile.WriteText(outPath!, new UTF8Encoding(false), markdown, cancellationToken);
+                target!.WriteText(new UTF8Encoding(false), markdown, cancellationToken);
                 break;
             default:
-                AtomicFile.WriteBytes(outPath!, json, cancellationToken);
+                target!.WriteBytes(json, cancellationToken);
                 break;
         }
     }
 
-    private static int SolveAndReport(CliConsole console, RuleSet ruleSet, Roster roster, string? outPath, string format, CancellationToken cancellationToken)
+    /// <summary>Where the human report goes: standard output, or standard error when the result itself goes to standard output.</summary>
+    private static TextWriter ReportWriter(CliConsole console, OutputTarget? target) => target is { IsStandardOutput: true } ? console.Error : console.Out;
+
+    private static int SolveAndReport(CliConsole console, RuleSet ruleSet, Roster roster, OutputTarget? target, string format, CancellationToken cancellationToken)
     {
         console.Progress(string.Create(CultureInfo.InvariantCulture, $"Solving {roster.Households.Count:N0} households with {roster.Helpers.Count:N0} helpers …"));
         var watch = Stopwatch.StartNew();
         var result = ruleSet.Solve(roster, cancellationToken);
         console.Progress(string.Create(CultureInfo.InvariantCulture, $"Solved in {watch.Elapsed.TotalSeconds:0.0} s."));
         WriteOutput(
-            outPath,
+            target,
             format,
             writer => ResultCsv.Write(roster, result, writer),
             writer => MarkdownReport.Write(ruleSet, result, writer),
             stream => ResultJson.Write(ruleSet, result, stream),
             cancellationToken);
 
-        ConsoleReport.Write(console.Out, ruleSet, result, outPath);
+        ConsoleReport.Write(ReportWriter(console, target), ruleSet, result, target?.Given);
         return result.IsComplete ? ExitCodes.Complete : ExitCodes.Gaps;
     }
 

@@ -160,14 +160,18 @@ public sealed class CommandTests
         run.Out.Should().Contain("Gaps per township:\n  西乡        1 of 1 households uncovered\n");
         run.Out.Should().Contain($"Full result written to {result}\n");
         File.ReadAllText(result).ReplaceLineEndings("\n").Should().Be(
-            """
+            $$"""
             {
               "summary": {
+                "ruleSet": "xing-county",
+                "tool": "{{ToolVersion.Text}}",
+                "complete": false,
                 "households": 3,
                 "covered": 2,
                 "uncovered": 1,
                 "helpers": 2,
                 "idleHelpers": 0,
+                "unselectedHelpers": 0,
                 "totalShortfall": 4,
                 "kept": 0
               },

@@ -54,7 +54,7 @@ internal static class Commands
         {
             var outPath = parse.GetValue(output);
             var target = outPath is null ? null : OutputTarget.Open(outPath, console.OpenStandardOutput);
-            var resultFormat = parse.GetValue(format) ?? FormatOf(outPath);
+            var resultFormat = Choices.Find(parse.GetValue(format), Formats) ?? FormatOf(outPath);
             var rosterEncoding = EncodingOf(parse.GetValue(encoding));
 
             var (ruleSet, roster, _) = ReadInputs(console, parse.GetValue(rules)!, parse.GetValue(households)!, parse.GetValue(helpers)!, rosterEncoding, auditPath: null, "nothing was solved");
@@ -84,7 +84,7 @@ internal static class Commands
         {
             var outPath = parse.GetValue(output);
             var target = outPath is null ? null : OutputTarget.Open(outPath, console.OpenStandardOutput);
-            var reportFormat = parse.GetValue(format) ?? FormatOf(outPath);
+            var reportFormat = Choices.Find(parse.GetValue(format), Formats) ?? FormatOf(outPath);
             var auditPath = parse.GetValue(audit);
             var (ruleSet, roster, checks) = ReadInputs(console, parse.GetValue(rules)!, parse.GetValue(households)!, parse.GetValue(helpers)!, EncodingOf(parse.GetValue(encoding)), auditPath ?? string.Empty, "nothing was checked");
             if (ruleSet is null || roster is null || checks is null)
@@ -126,14 +126,14 @@ internal static class Commands
             var helpersPath = Path.Combine(folder, "helpers.csv");
             var householdsTarget = OutputTarget.Open(householdsPath, console.OpenStandardOutput);
             var helpersTarget = OutputTarget.Open(helpersPath, console.OpenStandardOutput);
-            var options = Presets.Options(parse.GetValue(preset)!, parse.GetValue(seed), parse.GetValue(households), parse.GetValue(counties));
+            var options = Presets.Options(Choices.Find(parse.GetValue(preset), Presets.Names)!, parse.GetValue(seed), parse.GetValue(households), parse.GetValue(counties));
             console.Progress($"Generating {options.Households.ToString("N0", CultureInfo.InvariantCulture)} households …");
             var roster = SyntheticCounty.Generate(options);
             householdsTarget.WriteText(Encoding.UTF8, writer => RosterCsv.WriteHouseholds(roster.Households, writer), CancellationToken.None);
             helpersTarget.WriteText(Encoding.UTF8, writer => RosterCsv.WriteHelpers(roster.Helpers, writer), CancellationToken.None);
             console.Out.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
-                $"Wrote {roster.Households.Count:N0} households to {householdsPath} and {roster.Helpers.Count:N0} helpers to {helpersPath} (preset {parse.GetValue(preset)}, seed {options.Seed}{(options.Counties > 1 ? $", {options.Counties:N0} counties" : string.Empty)})."));
+                $"Wrote {roster.Households.Count:N0} households to {householdsPath} and {roster.Helpers.Count:N0} helpers to {helpersPath} (preset {Choices.Find(parse.GetValue(preset), Presets.Names)}, seed {options.Seed}{(options.Counties > 1 ? $", {options.Counties:N0} counties" : string.Empty)})."));
             return ExitCodes.Complete;
         });
         return command;
@@ -145,7 +145,7 @@ internal static class Commands
         var command = new Command("demo", "Generate the synthetic Xing County in memory, solve it with the Xing County rules and print the report.") { preset, seed, households, counties };
         command.SetAction((parse, cancellationToken) =>
         {
-            var options = Presets.Options(parse.GetValue(preset)!, parse.GetValue(seed), parse.GetValue(households), parse.GetValue(counties));
+            var options = Presets.Options(Choices.Find(parse.GetValue(preset), Presets.Names)!, parse.GetValue(seed), parse.GetValue(households), parse.GetValue(counties));
             console.Progress($"Generating the synthetic county ({options.Households.ToString("N0", CultureInfo.InvariantCulture)} households) …");
             var roster = SyntheticCounty.Generate(options);
             return Task.FromResult(SolveAndReport(console, RuleSet.LoadXingCounty(), roster, target: null, format: "json", cancellationToken));
@@ -160,7 +160,7 @@ internal static class Commands
             Description = "xing-county (every household covered); township-without-cadres (the first township has no township cadre: still covered under the Xing rules, where county cadres take any household, and the report names the township and who covers it); quotas-above-supply (quota shortfall).",
             DefaultValueFactory = _ => Presets.XingCounty,
         };
-        preset.AcceptOnlyFromAmong(Presets.Names);
+        Choices.Restrict(preset, Presets.Names);
         var seed = new Option<int>("--seed") { Description = "The random seed; the same seed gives the same county.", DefaultValueFactory = _ => 2017 };
         var households = new Option<int?>("--households") { Description = "The number of households (1 to 5,000,000). Default 16,800." };
         households.Validators.Add(result =>
@@ -194,7 +194,7 @@ internal static class Commands
         var helpers = new Option<string>("--helpers") { Description = "helpers.csv: id,category,township,village,tier[,name,unit,poor_village].", Required = true };
         var output = new Option<string?>("--out", "-o") { Description = outputDescription };
         var format = new Option<string?>("--format", "-f") { Description = "The format of --out: json, csv or md. Default: from the extension of --out, else json." };
-        format.AcceptOnlyFromAmong(Formats);
+        Choices.Restrict(format, Formats);
         var encoding = new Option<string?>("--encoding") { Description = "The encoding of the roster files, for example utf-8 or gb18030. Default: from the byte-order mark (UTF-8, UTF-16), else UTF-8 when the bytes are valid UTF-8, else GB18030." };
         return (rules, households, helpers, output, format, encoding);
     }
@@ -294,7 +294,7 @@ internal static class Commands
 
     private static Encoding? EncodingOf(string? name) => name is null
         ? null
-        : RosterCsv.FindEncoding(name) ?? throw new UsageException($"unknown encoding '{name}'; use utf-8 or gb18030");
+        : RosterCsv.FindEncoding(name) ?? throw new UsageException($"unknown encoding '{name}'; use for example utf-8, gb18030, gbk or utf-16");
 
     private static string FormatOf(string? path) => Path.GetExtension(path ?? string.Empty).ToLowerInvariant() switch
     {

@@ -53,6 +53,15 @@ internal static class Program
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
+            var commands = root.Subcommands.Select(c => c.Name).ToArray();
+            if (args is [var first, ..] && !first.StartsWith('-') && !commands.Contains(first, StringComparer.Ordinal))
+            {
+                // One line for a mistyped command instead of the parser's line per argument it could not place.
+                error.WriteLine($"{ToolVersion.Name}: unknown command '{first}'{Spelling.DidYouMean(first, commands)} (commands: {string.Join(", ", commands)})");
+                error.WriteLine($"Run '{ToolVersion.Name} --help' for usage.");
+                return ExitCodes.Usage;
+            }
+
             foreach (var parseError in parsed.Errors)
             {
                 error.WriteLine($"pairing-rules: {parseError.Message}");

@@ -118,7 +118,7 @@ public sealed class CommandTests
         var run = Cli.Run("solve", "--rules", Cli.RulesPath, "--households", households, "--helpers", helpers, "--encoding", "klingon");
 
         run.ExitCode.Should().Be(2);
-        run.Error.Should().Be("pairing-rules: unknown encoding 'klingon'; use utf-8 or gb18030\n");
+        run.Error.Should().Be("pairing-rules: unknown encoding 'klingon'; use for example utf-8, gb18030, gbk or utf-16\n");
     }
 
     [Fact]
@@ -164,9 +164,12 @@ public sealed class CommandTests
         var (json, warnings) = CutWarnings(File.ReadAllText(result).ReplaceLineEndings("\n"));
         warnings.Should().Equal(run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries)).And.HaveCount(13);
         json.Should().Be(
-            """
+            $$"""
             {
               "summary": {
+                "ruleSet": "xing-county",
+                "tool": "{{ToolVersion.Text}}",
+                "complete": false,
                 "households": 3,
                 "covered": 2,
                 "uncovered": 1,

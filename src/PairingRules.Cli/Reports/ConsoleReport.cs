@@ -101,7 +101,7 @@ internal static class ConsoleReport
         output.WriteLine();
         if (outPath is not null)
         {
-            output.WriteLine($"Full result written to {outPath}");
+            output.WriteLine($"Full result written to {(outPath == OutputTarget.StandardOutput ? "standard output" : outPath)}");
         }
 
         output.WriteLine(result.IsComplete

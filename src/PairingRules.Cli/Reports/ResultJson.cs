@@ -1,9 +1,9 @@
 namespace PairingRules.Cli.Reports;
 
 /// <summary>
-/// The JSON result of <c>solve --format json</c>:
-/// <c>{ "summary": {households, covered, uncovered, helpers, idleHelpers, unselectedHelpers, totalShortfall, kept},
-/// "warnings": [{file, line, column, path, message}],
+/// The JSON result of <c>solve --format json</c>, described by <c>rules/schema/pairing-result.schema.json</c>:
+/// <c>{ "summary": {ruleSet, tool, complete, households, covered, uncovered, helpers, idleHelpers, unselectedHelpers,
+/// totalShortfall, kept}, "warnings": [{file, line, column, path, message}],
 /// "pairings": [{household, helper, group}], "gaps": {uncovered: [{household, county, township, village, reason, remedy}],
 /// shortfalls: [{helper, group, required, assigned, shortfall}], idle: [{helper, group}], unselected: [{helper, reason}]} }</c>,
 /// properties in that order, lists in roster order; <c>county</c> only when the roster names counties, and a warning's
@@ -17,6 +17,9 @@ internal static class ResultJson
         json.WriteStartObject();
         json.WriteStartObject("summary");
         var s = result.Summary;
+        json.WriteString("ruleSet", ruleSet.Name);
+        json.WriteString("tool", ToolVersion.Text);
+        json.WriteBoolean("complete", result.IsComplete);
         json.WriteNumber("households", s.Households);
         json.WriteNumber("covered", s.Covered);
         json.WriteNumber("uncovered", s.Uncovered);

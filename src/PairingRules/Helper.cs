@@ -14,10 +14,10 @@ public sealed class Helper
 {
     /// <summary>Creates a helper.</summary>
     /// <param name="id">The helper's id; not empty; trimmed.</param>
-    /// <param name="category">The category: any text, for example <c>county-leader</c>, <c>enterprise</c> or a county's own
-    /// <c>first-secretary</c>; not empty. Trimmed; the Chinese names of the Xing categories become their English names
-    /// (<c>县级领导</c> is <c>county-leader</c>), as in a roster file (docs/roster-format.md lists them), and so does one of
-    /// those English names in another case or with <c>_</c> for <c>-</c>.</param>
+    /// <param name="category">The category: any text the rules select, for example <c>county-leader</c>, <c>enterprise</c>
+    /// or a county's own <c>first-secretary</c> or <c>第一书记</c>; not empty; trimmed, otherwise kept as given. (A roster
+    /// file reads the Chinese names of the Xing categories as their English names, as a convenience of the file format:
+    /// docs/roster-format.md.)</param>
     /// <param name="name">The person's or enterprise's name; default the id.</param>
     /// <param name="tier">The tier (an enterprise's size class, 1 largest, or any ranking the county's rules read), or
     /// <see langword="null"/> (the default); at least 1 when given. Any category may have one.</param>
@@ -54,7 +54,7 @@ public sealed class Helper
         }
 
         Id = id.Trim();
-        Category = HelperCategories.Normalize(category);
+        Category = category.Trim();
         Name = string.IsNullOrWhiteSpace(name) ? Id : name.Trim();
         Tier = tier;
         Township = RosterText.OrNull(township);

@@ -1,10 +1,10 @@
-namespace PairingRules;
+namespace PairingRules.Csv;
 
 /// <summary>
-/// How a helper's category is written down: any text, trimmed, with a convenience table of aliases for the categories
-/// of the Xing County rules (<c>县级领导</c> is <c>county-leader</c>). The table is not a limit: a category that is not
-/// in it is kept as written, for the county's own rules to select (<c>helper.Category == "第一书记"</c>). Both
-/// <see cref="Helper"/> and the roster files use it, so a roster built in C# and one read from CSV agree.
+/// How a roster file's <c>category</c> is read: any text, trimmed, with a convenience table of aliases for the categories
+/// of the Xing County rules (<c>县级领导</c> is <c>county-leader</c>), as headers have aliases. The table is not a limit:
+/// a category that is not in it is kept as written, for the county's own rules to select
+/// (<c>helper.Category == "第一书记"</c>). A <see cref="Helper"/> made in C# keeps its category as given (trimmed).
 /// </summary>
 internal static class HelperCategories
 {

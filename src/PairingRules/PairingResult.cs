@@ -304,17 +304,22 @@ public enum UncoveredReason
 /// <remarks><threadsafety>Immutable and safe to share between threads.</threadsafety></remarks>
 public sealed class UncoveredHousehold
 {
-    internal UncoveredHousehold(string householdId, Place place, UncoveredReason reason, string remedy, IReadOnlyList<string> remedyGroupIds)
+    internal UncoveredHousehold(Household household, Place place, UncoveredReason reason, string remedy, IReadOnlyList<string> remedyGroupIds, long? maxIncrease)
     {
-        HouseholdId = householdId;
+        Household = household;
         Place = place;
         Reason = reason;
         Remedy = remedy;
         RemedyGroupIds = remedyGroupIds;
+        MaxIncrease = maxIncrease;
     }
 
     /// <summary>The household.</summary>
-    public string HouseholdId { get; }
+    public string HouseholdId => Household.Id;
+
+    /// <summary>The household as the roster holds it: its members, income and attributes, such as the head of household's
+    /// name (the roster's <c>name</c> column, 户主姓名: <c>Household.Attribute("name")</c>).</summary>
+    public Household Household { get; }
 
     /// <summary>Its village (with its township, and its county when the roster names counties).</summary>
     public Place Place { get; }
@@ -322,7 +327,8 @@ public sealed class UncoveredHousehold
     /// <summary>Why it has no helper.</summary>
     public UncoveredReason Reason { get; }
 
-    /// <summary>The smallest change to the roster or rules that would cover it, for people (English).</summary>
+    /// <summary>The smallest change to the roster or rules that would cover it, for people, in English;
+    /// <see cref="ResultText.Remedy(UncoveredHousehold)"/> writes it in another language.</summary>
     public string Remedy { get; }
 
     /// <summary>
@@ -331,18 +337,24 @@ public sealed class UncoveredHousehold
     /// <see cref="UncoveredReason.NoGroupAccepts"/>, where the rules themselves must change.
     /// </summary>
     public IReadOnlyList<string> RemedyGroupIds { get; }
+
+    /// <summary>
+    /// For <see cref="UncoveredReason.AllHelpersFull"/> when some of the helpers who may take the household are capped: by how
+    /// much the <c>max</c> of the groups <see cref="RemedyGroupIds"/> names must rise to cover the households of its set;
+    /// <see langword="null"/> when the remedy is to add a helper.
+    /// </summary>
+    public long? MaxIncrease { get; }
 }
 
 /// <summary>A selected helper's load against its group's quota.</summary>
-/// <remarks>A value made when <see cref="PairingResult.Helpers"/> is read; two loads are equal when every property is
-/// (strings compared ordinally).
+/// <remarks>A value made when <see cref="PairingResult.Helpers"/> is read; two loads are equal when they are of the same
+/// roster helper (the same instance) and every other property is equal (strings compared ordinally).
 /// <threadsafety>Immutable and safe to share between threads.</threadsafety></remarks>
 public readonly struct HelperLoad : IEquatable<HelperLoad>
 {
-    internal HelperLoad(string helperId, string helperName, string groupId, int required, int assigned, int? cap)
+    internal HelperLoad(Helper helper, string groupId, int required, int assigned, int? cap)
     {
-        HelperId = helperId;
-        HelperName = helperName;
+        Helper = helper;
         GroupId = groupId;
         Required = required;
         Assigned = assigned;
@@ -350,10 +362,13 @@ public readonly struct HelperLoad : IEquatable<HelperLoad>
     }
 
     /// <summary>The helper.</summary>
-    public string HelperId { get; }
+    public string HelperId => Helper.Id;
 
-    /// <summary>The helper's name (<see cref="Helper.Name"/>; its id when the roster gives none).</summary>
-    public string HelperName { get; }
+    /// <summary>The helper's name (<see cref="PairingRules.Helper.Name"/>; its id when the roster gives none).</summary>
+    public string HelperName => Helper.Name;
+
+    /// <summary>The helper as the roster holds it: its name, unit (单位), township and village.</summary>
+    public Helper Helper { get; }
 
     /// <summary>Its group.</summary>
     public string GroupId { get; }
@@ -377,8 +392,7 @@ public readonly struct HelperLoad : IEquatable<HelperLoad>
     /// <param name="other">The other load.</param>
     /// <returns><see langword="true"/> if equal.</returns>
     public bool Equals(HelperLoad other) =>
-        string.Equals(HelperId, other.HelperId, StringComparison.Ordinal) &&
-        string.Equals(HelperName, other.HelperName, StringComparison.Ordinal) &&
+        ReferenceEquals(Helper, other.Helper) &&
         string.Equals(GroupId, other.GroupId, StringComparison.Ordinal) &&
         Required == other.Required &&
         Assigned == other.Assigned &&
@@ -388,7 +402,7 @@ public readonly struct HelperLoad : IEquatable<HelperLoad>
     public override bool Equals(object? obj) => obj is HelperLoad other && Equals(other);
 
     /// <inheritdoc/>
-    public override int GetHashCode() => HashCode.Combine(HelperId, HelperName, GroupId, Required, Assigned, Cap);
+    public override int GetHashCode() => HashCode.Combine(Helper.Id, GroupId, Required, Assigned, Cap);
 
     /// <summary>The load for people, for example <c>S1 (section-cadres): 6 of 8</c>.</summary>
     /// <returns>The text.</returns>
@@ -424,15 +438,18 @@ public enum UnselectedReason
 /// <remarks><threadsafety>Immutable and safe to share between threads.</threadsafety></remarks>
 public sealed class UnselectedHelper
 {
-    internal UnselectedHelper(string helperId, UnselectedReason reason, string? groupId)
+    internal UnselectedHelper(Helper helper, UnselectedReason reason, string? groupId)
     {
-        HelperId = helperId;
+        Helper = helper;
         Reason = reason;
         GroupId = groupId;
     }
 
     /// <summary>The helper.</summary>
-    public string HelperId { get; }
+    public string HelperId => Helper.Id;
+
+    /// <summary>The helper as the roster holds it: its name, category, unit (单位), township and village.</summary>
+    public Helper Helper { get; }
 
     /// <summary>Why it takes no part.</summary>
     public UnselectedReason Reason { get; }
@@ -523,25 +540,51 @@ public enum CertificateKind
 /// <remarks><threadsafety>Immutable and safe to share between threads.</threadsafety></remarks>
 public sealed class Certificate
 {
-    internal Certificate(CertificateKind kind, string statement, long households, long capacity, long gap, IReadOnlyList<Place> places, IReadOnlyList<string> groupIds)
+    internal Certificate(
+        CertificateKind kind,
+        UncoveredReason? reason,
+        string statement,
+        long households,
+        long helpers,
+        long capacity,
+        long gap,
+        IReadOnlyList<Place> places,
+        IReadOnlyList<Place> villages,
+        IReadOnlyList<string> groupIds)
     {
         Kind = kind;
+        Reason = reason;
         Statement = statement;
         Households = households;
+        Helpers = helpers;
         Capacity = capacity;
         Gap = gap;
         Places = places;
+        Villages = villages;
         GroupIds = groupIds;
     }
 
     /// <summary>Coverage or quota.</summary>
     public CertificateKind Kind { get; }
 
-    /// <summary>The proof for people, for example "township X: 412 households, every helper who may take them is full".</summary>
+    /// <summary>
+    /// For a coverage certificate, why its households stay uncovered: <see cref="UncoveredReason.AllHelpersFull"/> when the
+    /// set has helpers who may take them (all full), else why no helper may (no group accepts them, no helper in their
+    /// scope, no backstop helper in their township); <see langword="null"/> for a quota certificate.
+    /// </summary>
+    public UncoveredReason? Reason { get; }
+
+    /// <summary>The proof for people, in English, for example <c>B: 3 households may go only to 1 helper of `committee`, whose caps
+    /// allow 1 more, and all are full; 2 stay uncovered in any pairing.</c>; <see cref="ResultText.Statement(Certificate)"/>
+    /// writes it in another language.</summary>
     public string Statement { get; }
 
     /// <summary>The households in the set.</summary>
     public long Households { get; }
+
+    /// <summary>The helpers in the set: those who may take its households (coverage; 0 when no helper may), or those short of
+    /// quota with the households they may take (quota).</summary>
+    public long Helpers { get; }
 
     /// <summary>For coverage, the most households the set's helpers may take; for quotas, the households their quotas need.</summary>
     public long Capacity { get; }
@@ -552,6 +595,10 @@ public sealed class Certificate
     /// <summary>The townships of the set's households, in <see cref="Place"/> order (by county when the roster names
     /// counties, then township name).</summary>
     public IReadOnlyList<Place> Places { get; }
+
+    /// <summary>The villages of the set's households, in <see cref="Place"/> order: where the certificate applies, village by
+    /// village (two certificates with the same statement differ here).</summary>
+    public IReadOnlyList<Place> Villages { get; }
 
     /// <summary>The groups whose helpers are involved, in rule order.</summary>
     public IReadOnlyList<string> GroupIds { get; }

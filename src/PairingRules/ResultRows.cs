@@ -49,7 +49,7 @@ internal sealed class HelperLoadRows(Roster roster, IReadOnlyList<RuleGroup> gro
             var i = helper[index];
             var group = groups[groupOfHelper[i]];
             var person = roster.Helpers[i];
-            return new HelperLoad(person.Id, person.Name, group.Id, group.Min, loads[i], group.Max);
+            return new HelperLoad(person, group.Id, group.Min, loads[i], group.Max);
         }
     }
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using PairingRules.Solving;
 
 namespace PairingRules.Explanation;
@@ -30,13 +29,14 @@ internal sealed class Explainer
     public static Explainer Explain(PairingProblem problem, FlowSolution solution, Assignment assignment)
     {
         var certificates = new List<Certificate>();
-        var reasons = Coverage(problem, solution, certificates);
-        certificates.AddRange(QuotaCertificates(problem, solution, assignment.Loads));
+        var text = ResultText.English(problem.Rules.Groups);
+        var reasons = Coverage(problem, solution, certificates, text);
+        certificates.AddRange(QuotaCertificates(problem, solution, assignment.Loads, text));
         return new Explainer(reasons, certificates, BackstopCoverageBuilder.Build(problem, assignment));
     }
 
     /// <summary>Why each household class with uncovered households has them, and the coverage certificates.</summary>
-    private static UncoveredWhy[] Coverage(PairingProblem problem, FlowSolution solution, List<Certificate> certificates)
+    private static UncoveredWhy[] Coverage(PairingProblem problem, FlowSolution solution, List<Certificate> certificates, ResultText text)
     {
         var reasons = new UncoveredWhy[problem.HouseholdClasses.Count];
         var blocked = problem.HouseholdClasses.Where(hc => solution.Uncovered[hc.Index] > 0).ToList();
@@ -75,18 +75,24 @@ internal sealed class Explainer
             var townships = Townships(problem, component.HouseholdClasses);
             var groupIds = helperClasses.Select(c => c.Group).Distinct().OrderBy(g => g.Index).ToList();
             var capped = groupIds.Where(g => g.Max is not null).ToList();
-            var why = capped.Count == 0
-                ? new UncoveredWhy(UncoveredReason.AllHelpersFull, $"add a helper who may take it (groups {Ids(groupIds)})", IdsOf(groupIds))
-                : new UncoveredWhy(UncoveredReason.AllHelpersFull, $"raise `max` of {Ids(capped)} by {Ceiling(gap, Math.Max(1, helpers))} or add helpers of those groups in its scope", IdsOf(capped));
+            var (remedyGroups, maxIncrease) = capped.Count == 0 ? (IdsOf(groupIds), (long?)null) : (IdsOf(capped), Ceiling(gap, Math.Max(1, helpers)));
             certificates.Add(new Certificate(
                 CertificateKind.Coverage,
-                string.Create(CultureInfo.InvariantCulture,
-                    $"{string.Join(", ", townships)}: {Count(households, "household")} may go only to {Count(helpers, "helper")} of {Ids(groupIds)}, whose caps allow {capacity} more, and all are full; {gap} stay uncovered in any pairing."),
+                UncoveredReason.AllHelpersFull,
+                text.Statement(CertificateKind.Coverage, UncoveredReason.AllHelpersFull, households, helpers, capacity, gap, townships, IdsOf(groupIds)),
                 households,
+                helpers,
                 capacity,
                 gap,
                 townships,
+                Villages(problem, component.HouseholdClasses),
                 IdsOf(groupIds)));
+            // The remedy names groups only, not places: one for the whole set.
+            var why = new UncoveredWhy(
+                UncoveredReason.AllHelpersFull,
+                text.Remedy(UncoveredReason.AllHelpersFull, remedyGroups, maxIncrease, VillageOf(problem.HouseholdClasses[component.HouseholdClasses[0]])),
+                remedyGroups,
+                maxIncrease);
             foreach (var hc in component.HouseholdClasses)
             {
                 reasons[hc] = why;
@@ -101,17 +107,22 @@ internal sealed class Explainer
             var township = roster.Places.TownshipOfVillage[hc.VillageId];
             var backstop = backstops.FirstOrDefault(g => hc.Accepted[problem.FilterOfGroup[g.Index]] &&
                 !problem.HelperClasses.Any(c => c.Group == g && c.ScopePlace == township));
+            UncoveredWhy? why = null;
             if (backstop is not null)
             {
-                reasons[hc.Index] = new UncoveredWhy(
-                    UncoveredReason.NoBackstopInTownship, $"add a helper of group `{backstop.Id}` ({backstop.Label}) in township {TownshipOf(hc.County, hc.Township)}", [backstop.Id]);
+                why = new UncoveredWhy(UncoveredReason.NoBackstopInTownship, string.Empty, [backstop.Id], null);
             }
             else if (eligible[hc.Index].Count == 0)
             {
                 var accepting = groups.Where(g => hc.Accepted[problem.FilterOfGroup[g.Index]]).ToList();
-                reasons[hc.Index] = accepting.Count == 0
-                    ? new UncoveredWhy(UncoveredReason.NoGroupAccepts, "no group's `households` expression accepts it: widen a group's `households` or add a group to the rules", [])
-                    : new UncoveredWhy(UncoveredReason.NoHelperInScope, $"add a helper of group `{accepting[0].Id}` ({accepting[0].Label}) in its {accepting[0].Scope.Name()}", [accepting[0].Id]);
+                why = accepting.Count == 0
+                    ? new UncoveredWhy(UncoveredReason.NoGroupAccepts, string.Empty, [], null)
+                    : new UncoveredWhy(UncoveredReason.NoHelperInScope, string.Empty, [accepting[0].Id], null);
+            }
+
+            if (why is not null)
+            {
+                reasons[hc.Index] = why with { Remedy = text.Remedy(why.Reason, why.GroupIds, why.MaxIncrease, VillageOf(hc)) };
             }
         }
 
@@ -119,26 +130,24 @@ internal sealed class Explainer
             .OrderBy(g => g.Key.County, StringComparer.Ordinal).ThenBy(g => g.Key.Township, StringComparer.Ordinal).ThenBy(g => g.Key.Reason))
         {
             var count = set.Sum(hc => solution.Uncovered[hc.Index]);
-            var why = set.Key.Reason switch
-            {
-                UncoveredReason.NoGroupAccepts => "no group's rules accept them",
-                UncoveredReason.NoBackstopInTownship => "the township has no helper of the backstop group and no other helper may take them",
-                _ => "no helper who may take them works in their township or village",
-            };
+            Place[] township = [TownshipOf(set.Key.County, set.Key.Township)];
             certificates.Add(new Certificate(
                 CertificateKind.Coverage,
-                string.Create(CultureInfo.InvariantCulture, $"{TownshipOf(set.Key.County, set.Key.Township)}: {Count(count, "household")}, {why}."),
+                set.Key.Reason,
+                text.Statement(CertificateKind.Coverage, set.Key.Reason, count, 0, 0, count, township, []),
                 count,
                 0,
+                0,
                 count,
-                [TownshipOf(set.Key.County, set.Key.Township)],
+                township,
+                Villages(problem, set.Select(hc => hc.Index)),
                 []));
         }
 
         return reasons;
     }
 
-    private static IEnumerable<Certificate> QuotaCertificates(PairingProblem problem, FlowSolution solution, int[] loads)
+    private static IEnumerable<Certificate> QuotaCertificates(PairingProblem problem, FlowSolution solution, int[] loads, ResultText text)
     {
         var need = problem.HelperClasses.Select(c => Math.Min(Math.Max(c.Group.Min, 1), c.Group.Max ?? int.MaxValue)).ToArray();
         var deficient = problem.HelperClasses
@@ -173,12 +182,14 @@ internal sealed class Explainer
             var groupIds = helperClasses.Select(c => c.Group).Distinct().OrderBy(g => g.Index).ToList();
             yield return new Certificate(
                 CertificateKind.Quota,
-                string.Create(CultureInfo.InvariantCulture,
-                    $"{Count(helpers, "helper")} of {Ids(groupIds)} need{(helpers == 1 ? "s" : "")} {Count(demand, "household")} to meet their quotas (at least one each); only {Count(households, "household")} may go to any of them{(townships.Length > 0 ? " (in " + string.Join(", ", townships) + ")" : "")}, so {gap} short in any pairing that covers as many households."),
+                null,
+                text.Statement(CertificateKind.Quota, null, households, helpers, demand, gap, townships, IdsOf(groupIds)),
                 households,
+                helpers,
                 demand,
                 gap,
                 townships,
+                Villages(problem, component.HouseholdClasses),
                 IdsOf(groupIds));
         }
     }
@@ -282,16 +293,25 @@ internal sealed class Explainer
         .Order()
         .ToArray();
 
+    /// <summary>The distinct villages of some household classes, in <see cref="Place"/> order.</summary>
+    private static Place[] Villages(PairingProblem problem, IEnumerable<int> householdClasses) => householdClasses
+        .Select(hc => problem.HouseholdClasses[hc])
+        .DistinctBy(hc => hc.VillageId)
+        .Select(VillageOf)
+        .Order()
+        .ToArray();
+
     private static Place TownshipOf(string? county, string township) => new(county, township, village: null);
 
-    private static string Ids(IEnumerable<RuleGroup> groups) => string.Join(", ", groups.Select(g => $"`{g.Id}`"));
+    private static Place VillageOf(HouseholdClass hc) => new(hc.County, hc.Township, hc.Village);
 
     private static string[] IdsOf(IEnumerable<RuleGroup> groups) => groups.Select(g => g.Id).ToArray();
 
     private static long Ceiling(long a, long b) => (a + b - 1) / b;
-
-    private static string Count(long n, string noun) => string.Create(CultureInfo.InvariantCulture, $"{n} {noun}{(n == 1 ? "" : "s")}");
 }
 
-/// <summary>Why the households of one household class are uncovered, what would cover them, and the groups that remedy names.</summary>
-internal sealed record UncoveredWhy(UncoveredReason Reason, string Remedy, IReadOnlyList<string> GroupIds);
+/// <summary>
+/// Why the households of one household class are uncovered, what would cover them (in English), the groups that remedy
+/// names, and by how much their <c>max</c> must rise when that is the remedy.
+/// </summary>
+internal sealed record UncoveredWhy(UncoveredReason Reason, string Remedy, IReadOnlyList<string> GroupIds, long? MaxIncrease);

@@ -41,7 +41,7 @@ internal static class ResultBuilder
             else
             {
                 var why = explanation.ReasonOfHouseholdClass[classOf[h]];
-                uncovered.Add(new UncoveredHousehold(household.Id, places.Village(roster.Places.VillageOfHousehold[h]), why.Reason, why.Remedy, why.GroupIds));
+                uncovered.Add(new UncoveredHousehold(household, places.Village(roster.Places.VillageOfHousehold[h]), why.Reason, why.Remedy, why.GroupIds, why.MaxIncrease));
             }
 
             if (problem.ChangeOfHousehold.TryGetValue(h, out var change))
@@ -102,7 +102,7 @@ internal static class ResultBuilder
     }
 
     private static UnselectedHelper Unselected(PairingProblem problem, int helper) => new(
-        problem.Roster.Helpers[helper].Id,
+        problem.Roster.Helpers[helper],
         problem.Placement.UnselectedReason[helper]!.Value,
         problem.Placement.UnselectedGroup[helper] is var g and >= 0 ? problem.Rules.Groups[g].Id : null);
 

@@ -25,7 +25,7 @@ public sealed class SeveralCountiesScopeTests
 
         result.HelperOf().Should().Equal(new Dictionary<string, string> { ["X1"] = "CL", ["X2"] = "CL" });
         result.Uncovered.Should().BeEquivalentTo([new UncoveredHousehold(
-            "L1", new Place(Lin, "东乡", "东村"), UncoveredReason.NoHelperInScope, "add a helper of group `leaders` (leaders) in its county", ["leaders"])]);
+            roster.Households[2], new Place(Lin, "东乡", "东村"), UncoveredReason.NoHelperInScope, "add a helper of group `leaders` (leaders) in its county", ["leaders"], maxIncrease: null)]);
         rules.Groups[0].InScope(roster.Helpers[0], roster.Households[2]).Should().BeFalse();
         rules.Groups[0].InScope(roster.Helpers[0], roster.Households[0]).Should().BeTrue();
     }
@@ -65,7 +65,7 @@ public sealed class SeveralCountiesScopeTests
 
         result.HelperOf().Should().Equal(new Dictionary<string, string> { ["X1"] = "VX" });
         result.Uncovered.Should().ContainSingle().Which.Should().BeEquivalentTo(new UncoveredHousehold(
-            "L1", new Place(Lin, "东乡", "东村"), UncoveredReason.NoHelperInScope, "add a helper of group `committee` (committee) in its village", ["committee"]));
+            roster.Households[1], new Place(Lin, "东乡", "东村"), UncoveredReason.NoHelperInScope, "add a helper of group `committee` (committee) in its village", ["committee"], maxIncrease: null));
     }
 
     [Fact]

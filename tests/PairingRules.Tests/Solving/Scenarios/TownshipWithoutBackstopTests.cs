@@ -26,8 +26,8 @@ public sealed class TownshipWithoutBackstopTests
         result.HelperOf().Should().Equal(new Dictionary<string, string> { ["A1"] = "CA", ["A2"] = "TA", ["B1"] = "CB" });
         result.Uncovered.Should().BeEquivalentTo(
             [
-                new UncoveredHousehold("B2", new Place(null, "B", "B1"), UncoveredReason.NoBackstopInTownship, "add a helper of group `township-cadres` (township-cadres) in township B", ["township-cadres"]),
-                new UncoveredHousehold("B3", new Place(null, "B", "B1"), UncoveredReason.NoBackstopInTownship, "add a helper of group `township-cadres` (township-cadres) in township B", ["township-cadres"]),
+                new UncoveredHousehold(Roster.Households[3], new Place(null, "B", "B1"), UncoveredReason.NoBackstopInTownship, "add a helper of group `township-cadres` (township-cadres) in township B", ["township-cadres"], maxIncrease: null),
+                new UncoveredHousehold(Roster.Households[4], new Place(null, "B", "B1"), UncoveredReason.NoBackstopInTownship, "add a helper of group `township-cadres` (township-cadres) in township B", ["township-cadres"], maxIncrease: null),
             ],
             o => o.WithStrictOrdering());
         result.Summary.Should().BeEquivalentTo(new PairingSummary(households: 5, covered: 3, uncovered: 2, helpers: 3, idleHelpers: 0, totalShortfall: 0, kept: 0, changed: 0, @new: 3, unselectedHelpers: 0));

@@ -30,12 +30,14 @@ internal static class Commands
     private static Command Validate(CliConsole console)
     {
         var rules = new Argument<string>("RULES") { Description = "The JSON rule file to check." };
-        var command = new Command("validate", "Check a rule file: print every problem (exit 2), or a summary of its groups (exit 0).") { rules };
+        var lang = Languages.Option();
+        var command = new Command("validate", "Check a rule file: print every problem (exit 2), or a summary of its groups (exit 0).") { rules, lang };
         command.SetAction(parse =>
         {
+            var text = console.Text(parse.GetValue(lang));
             var path = parse.GetValue(rules)!;
             var ruleSet = RuleSet.Load(path);
-            ConsoleReport.WriteRuleSet(console.Out, path, ruleSet);
+            ConsoleReport.WriteRuleSet(console.Out, path, ruleSet, text);
             return ExitCodes.Complete;
         });
         return command;
@@ -47,24 +49,26 @@ internal static class Commands
             "households.csv: id,township,village,poor_village,deep_poverty[,name,members,income,helper].",
             "Write the full result to this file (written whole or not at all).");
         var strict = StrictOption("solved");
+        var lang = Languages.Option();
         var command = new Command("solve", "Pair the roster's households with its helpers, print a short report and write the full result.")
         {
-            rules, households, helpers, output, format, encoding, strict,
+            rules, households, helpers, output, format, encoding, strict, lang,
         };
         command.SetAction((parse, cancellationToken) =>
         {
+            var text = console.Text(parse.GetValue(lang));
             var outPath = parse.GetValue(output);
             var target = outPath is null ? null : OutputTarget.Open(outPath, console.OpenStandardOutput);
             var resultFormat = Choices.Find(parse.GetValue(format), Formats) ?? FormatOf(outPath);
             var rosterEncoding = EncodingOf(parse.GetValue(encoding));
 
-            var (ruleSet, roster, _) = ReadInputs(console, parse.GetValue(rules)!, parse.GetValue(households)!, parse.GetValue(helpers)!, rosterEncoding, auditPath: null, "nothing was solved");
+            var (ruleSet, roster, _) = ReadInputs(console, text, parse.GetValue(rules)!, parse.GetValue(households)!, parse.GetValue(helpers)!, rosterEncoding, auditPath: null, "nothing was solved");
             if (ruleSet is null || roster is null)
             {
                 return Task.FromResult(ExitCodes.Usage);
             }
 
-            return Task.FromResult(SolveAndReport(console, ruleSet, roster, target, resultFormat, Options(parse.GetValue(strict)), cancellationToken));
+            return Task.FromResult(SolveAndReport(console, text, ruleSet, roster, target, resultFormat, Options(parse.GetValue(strict)), cancellationToken));
         });
         return command;
     }
@@ -76,25 +80,27 @@ internal static class Commands
             "Write every finding to this file (written whole or not at all).");
         var audit = new Option<string?>("--audit") { Description = "A RulesEngine workflow file of checks (workflows `household` and `helper`). Default: the built-in rules/audit.json." };
         var strict = StrictOption("checked");
+        var lang = Languages.Option();
         var command = new Command(
             "check",
             "Audit the existing pairing in the households' helper column against the rules, without changing it: print the findings (exit 0 when none, 1 when some).")
         {
-            rules, households, helpers, audit, output, format, encoding, strict,
+            rules, households, helpers, audit, output, format, encoding, strict, lang,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
+            var text = console.Text(parse.GetValue(lang));
             var outPath = parse.GetValue(output);
             var target = outPath is null ? null : OutputTarget.Open(outPath, console.OpenStandardOutput);
             var reportFormat = Choices.Find(parse.GetValue(format), Formats) ?? FormatOf(outPath);
             var auditPath = parse.GetValue(audit);
-            var (ruleSet, roster, checks) = ReadInputs(console, parse.GetValue(rules)!, parse.GetValue(households)!, parse.GetValue(helpers)!, EncodingOf(parse.GetValue(encoding)), auditPath ?? string.Empty, "nothing was checked");
+            var (ruleSet, roster, checks) = ReadInputs(console, text, parse.GetValue(rules)!, parse.GetValue(households)!, parse.GetValue(helpers)!, EncodingOf(parse.GetValue(encoding)), auditPath ?? string.Empty, "nothing was checked");
             if (ruleSet is null || roster is null || checks is null)
             {
                 return ExitCodes.Usage;
             }
 
-            console.Progress(string.Create(CultureInfo.InvariantCulture, $"Auditing {roster.Households.Count:N0} households and {roster.Helpers.Count:N0} helpers …"));
+            console.Progress(text.ProgressAuditing(roster.Households.Count, roster.Helpers.Count));
             var options = Options(parse.GetValue(strict));
             AuditReport report;
             try
@@ -108,16 +114,16 @@ internal static class Commands
             }
 
             console.Warnings(report.Warnings);
-            var auditName = auditPath ?? "rules/audit.json (built-in)";
+            var auditName = auditPath ?? text.CheckBuiltIn("rules/audit.json");
             WriteOutput(
                 target,
                 reportFormat,
                 writer => CheckReport.WriteCsv(report, writer),
-                writer => CheckReport.WriteMarkdown(ruleSet, auditName, report, writer),
+                writer => CheckReport.WriteMarkdown(ruleSet, auditName, report, writer, text),
                 stream => CheckReport.WriteJson(report, stream),
                 cancellationToken);
 
-            CheckReport.WriteConsole(ReportWriter(console, target), ruleSet, auditName, checks, report, outPath);
+            CheckReport.WriteConsole(ReportWriter(console, target), ruleSet, auditName, checks, report, outPath, text);
             return report.IsClean ? ExitCodes.Complete : ExitCodes.Gaps;
         });
         return command;
@@ -127,9 +133,11 @@ internal static class Commands
     {
         var (preset, seed, households, counties) = CountyOptions();
         var output = new Option<string>("--out", "-o") { Description = "The folder to write households.csv and helpers.csv to (created if missing).", Required = true };
-        var command = new Command("generate", "Write a synthetic county (households.csv and helpers.csv, UTF-8 with BOM).") { preset, seed, households, counties, output };
+        var lang = Languages.Option();
+        var command = new Command("generate", "Write a synthetic county (households.csv and helpers.csv, UTF-8 with BOM).") { preset, seed, households, counties, output, lang };
         command.SetAction(parse =>
         {
+            var text = console.Text(parse.GetValue(lang));
             var folder = parse.GetValue(output)!;
             if (File.Exists(folder))
             {
@@ -141,13 +149,12 @@ internal static class Commands
             var householdsTarget = OutputTarget.Open(householdsPath, console.OpenStandardOutput);
             var helpersTarget = OutputTarget.Open(helpersPath, console.OpenStandardOutput);
             var options = Presets.Options(Choices.Find(parse.GetValue(preset), Presets.Names)!, parse.GetValue(seed), parse.GetValue(households), parse.GetValue(counties));
-            console.Progress($"Generating {options.Households.ToString("N0", CultureInfo.InvariantCulture)} households …");
+            console.Progress(text.ProgressGenerating(options.Households));
             var roster = SyntheticCounty.Generate(options);
             householdsTarget.WriteText(Encoding.UTF8, writer => RosterCsv.WriteHouseholds(roster.Households, writer), CancellationToken.None);
             helpersTarget.WriteText(Encoding.UTF8, writer => RosterCsv.WriteHelpers(roster.Helpers, writer), CancellationToken.None);
-            console.Out.WriteLine(string.Create(
-                CultureInfo.InvariantCulture,
-                $"Wrote {roster.Households.Count:N0} households to {householdsPath} and {roster.Helpers.Count:N0} helpers to {helpersPath} (preset {Choices.Find(parse.GetValue(preset), Presets.Names)}, seed {options.Seed}{(options.Counties > 1 ? $", {options.Counties:N0} counties" : string.Empty)})."));
+            console.Out.WriteLine(text.GenerateWrote(
+                roster.Households.Count, householdsPath, roster.Helpers.Count, helpersPath, Choices.Find(parse.GetValue(preset), Presets.Names)!, options.Seed, options.Counties));
             return ExitCodes.Complete;
         });
         return command;
@@ -157,13 +164,15 @@ internal static class Commands
     {
         var (preset, seed, households, counties) = CountyOptions();
         var strict = StrictOption("solved");
-        var command = new Command("demo", "Generate the synthetic Xing County in memory, solve it with the Xing County rules and print the report.") { preset, seed, households, counties, strict };
+        var lang = Languages.Option();
+        var command = new Command("demo", "Generate the synthetic Xing County in memory, solve it with the Xing County rules and print the report.") { preset, seed, households, counties, strict, lang };
         command.SetAction((parse, cancellationToken) =>
         {
+            var text = console.Text(parse.GetValue(lang));
             var options = Presets.Options(Choices.Find(parse.GetValue(preset), Presets.Names)!, parse.GetValue(seed), parse.GetValue(households), parse.GetValue(counties));
-            console.Progress($"Generating the synthetic county ({options.Households.ToString("N0", CultureInfo.InvariantCulture)} households) …");
+            console.Progress(text.ProgressGeneratingDemo(options.Households));
             var roster = SyntheticCounty.Generate(options);
-            return Task.FromResult(SolveAndReport(console, RuleSet.LoadXingCounty(), roster, target: null, format: "json", Options(parse.GetValue(strict)), cancellationToken));
+            return Task.FromResult(SolveAndReport(console, text, RuleSet.LoadXingCounty(), roster, target: null, format: "json", Options(parse.GetValue(strict)), cancellationToken));
         });
         return command;
     }
@@ -248,9 +257,10 @@ internal static class Commands
     /// <summary>Where the human report goes: standard output, or standard error when the result itself goes to standard output.</summary>
     private static TextWriter ReportWriter(CliConsole console, OutputTarget? target) => target is { IsStandardOutput: true } ? console.Error : console.Out;
 
-    private static int SolveAndReport(CliConsole console, RuleSet ruleSet, Roster roster, OutputTarget? target, string format, PairingOptions options, CancellationToken cancellationToken)
+    private static int SolveAndReport(
+        CliConsole console, ReportText text, RuleSet ruleSet, Roster roster, OutputTarget? target, string format, PairingOptions options, CancellationToken cancellationToken)
     {
-        console.Progress(string.Create(CultureInfo.InvariantCulture, $"Solving {roster.Households.Count:N0} households with {roster.Helpers.Count:N0} helpers …"));
+        console.Progress(text.ProgressSolving(roster.Households.Count, roster.Helpers.Count));
         var watch = Stopwatch.StartNew();
         PairingResult result;
         try
@@ -263,17 +273,17 @@ internal static class Commands
             return ExitCodes.Usage;
         }
 
-        console.Progress(string.Create(CultureInfo.InvariantCulture, $"Solved in {watch.Elapsed.TotalSeconds:0.0} s."));
+        console.Progress(text.ProgressSolved(watch.Elapsed));
         console.Warnings(result.Warnings);
         WriteOutput(
             target,
             format,
             writer => ResultCsv.Write(roster, result, writer),
-            writer => MarkdownReport.Write(ruleSet, result, writer),
+            writer => MarkdownReport.Write(ruleSet, result, writer, text),
             stream => ResultJson.Write(ruleSet, result, stream),
             cancellationToken);
 
-        ConsoleReport.Write(ReportWriter(console, target), ruleSet, result, target?.Given);
+        ConsoleReport.Write(ReportWriter(console, target), ruleSet, result, target?.Given, text);
         return result.IsComplete ? ExitCodes.Complete : ExitCodes.Gaps;
     }
 
@@ -282,10 +292,10 @@ internal static class Commands
     /// the audit file, and reports the problems of all of them at once. Returns nulls when any has problems.
     /// </summary>
     private static (RuleSet? Rules, Roster? Roster, AuditWorkflow? Audit) ReadInputs(
-        CliConsole console, string rulesPath, string householdsPath, string helpersPath, Encoding? encoding, string? auditPath, string consequence)
+        CliConsole console, ReportText text, string rulesPath, string householdsPath, string helpersPath, Encoding? encoding, string? auditPath, string consequence)
     {
         var problems = new List<InputException>();
-        console.Progress($"Reading {rulesPath} …");
+        console.Progress(text.ProgressReading(rulesPath));
         RuleSet? ruleSet = null;
         try
         {
@@ -296,7 +306,7 @@ internal static class Commands
             problems.Add(e);
         }
 
-        console.Progress($"Reading {householdsPath} and {helpersPath} …");
+        console.Progress(text.ProgressReadingRoster(householdsPath, helpersPath));
         Roster? roster = null;
         try
         {

@@ -1,6 +1,8 @@
 using System.CommandLine;
+using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text;
+using PairingRules.Cli.Reports;
 
 namespace PairingRules.Cli;
 
@@ -43,12 +45,39 @@ internal static class Program
     /// </param>
     /// <param name="openStandardOutput">Opens the process's standard output for <c>--out -</c>; default: UTF-8 text
     /// written to <paramref name="output"/>.</param>
+    /// <param name="environment">Reads an environment variable (<c>PAIRING_RULES_LANG</c>); default: the process's.</param>
     /// <returns>The exit code: <see cref="ExitCodes"/>.</returns>
     internal static int Run(
-        string[] args, TextWriter output, TextWriter error, bool showProgress = false, CancellationToken cancellationToken = default, Func<Stream>? openStandardOutput = null)
+        string[] args,
+        TextWriter output,
+        TextWriter error,
+        bool showProgress = false,
+        CancellationToken cancellationToken = default,
+        Func<Stream>? openStandardOutput = null,
+        Func<string, string?>? environment = null)
     {
         ArgumentNullException.ThrowIfNull(args);
-        var console = new CliConsole(output, error, showProgress, openStandardOutput);
+
+        // Nothing the tool prints may depend on the machine's culture: its reports choose their language with --lang,
+        // and System.CommandLine, which would translate its help and parse errors by the UI culture, speaks English.
+#pragma warning disable RS0030 // The one place that sets the cultures, to the invariant culture, for the run.
+        var (culture, uiCulture) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.InvariantCulture;
+        try
+        {
+            return RunInvariant(args, new CliConsole(output, error, showProgress, openStandardOutput, environment ?? Environment.GetEnvironmentVariable), cancellationToken);
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = culture;
+            CultureInfo.CurrentUICulture = uiCulture;
+        }
+#pragma warning restore RS0030
+    }
+
+    private static int RunInvariant(string[] args, CliConsole console, CancellationToken cancellationToken)
+    {
+        var (output, error) = (console.Out, console.Error);
         var root = Commands.Build(console);
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
@@ -164,10 +193,15 @@ internal sealed class TextWriterStream(TextWriter writer) : Stream
 /// <summary>A mistake on the command line found after parsing (an unknown encoding, a bad number).</summary>
 internal sealed class UsageException(string message) : Exception(message);
 
-/// <summary>The tool's two output streams and whether progress is shown.</summary>
-internal sealed class CliConsole(TextWriter output, TextWriter error, bool showProgress, Func<Stream>? openStandardOutput = null)
+/// <summary>The tool's two output streams, whether progress is shown, and the environment (for the report language).</summary>
+internal sealed class CliConsole(TextWriter output, TextWriter error, bool showProgress, Func<Stream>? openStandardOutput, Func<string, string?> environment)
 {
     public TextWriter Out => output;
+
+    /// <summary>The texts of the reports in the language of <c>--lang</c> (<paramref name="lang"/>), else of
+    /// <c>PAIRING_RULES_LANG</c>, else English.</summary>
+    /// <exception cref="UsageException">PAIRING_RULES_LANG names no language.</exception>
+    public ReportText Text(string? lang) => new(Languages.Resolve(lang, environment));
 
     /// <summary>
     /// Opens standard output for bytes (<c>--out -</c>): the process's own stream, or, in process (the tests), a stream

@@ -7,11 +7,15 @@ internal static class Cli
 
     public static string TestData(params string[] parts) => Path.Combine([AppContext.BaseDirectory, "TestData", .. parts]);
 
-    public static CliRun Run(params string[] args)
+    /// <summary>Runs the tool with an empty environment (so that a PAIRING_RULES_LANG of the machine changes nothing).</summary>
+    public static CliRun Run(params string[] args) => RunWith(new Dictionary<string, string>(), args);
+
+    /// <summary>Runs the tool with <paramref name="environment"/> as its environment variables.</summary>
+    public static CliRun RunWith(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         using var output = new StringWriter { NewLine = "\n" };
         using var error = new StringWriter { NewLine = "\n" };
-        var code = Program.Run(args, output, error);
+        var code = Program.Run(args, output, error, environment: name => environment.GetValueOrDefault(name));
         return new CliRun(code, output.ToString(), error.ToString());
     }
 }

@@ -18,16 +18,16 @@ internal static class CheckReport
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
     /// <summary>The short report on stdout: counts, counts per check, then the findings (at most <see cref="ConsoleLimit"/>).</summary>
-    public static void WriteConsole(TextWriter output, RuleSet ruleSet, string auditName, AuditWorkflow audit, AuditReport report, string? outPath)
+    public static void WriteConsole(TextWriter output, RuleSet ruleSet, string auditName, AuditWorkflow audit, AuditReport report, string? outPath, ReportText text)
     {
-        output.WriteLine(F($"Rule set   {ruleSet.Name} ({ruleSet.Groups.Count} groups)"));
-        output.WriteLine(F($"Checks     {audit.CheckNames.Count} from {auditName}"));
-        output.WriteLine(F($"Audited    {report.Households:N0} households, {report.Helpers:N0} helpers"));
-        output.WriteLine(F($"Findings   {report.Findings.Count:N0}"));
+        output.WriteLine(text.ConsoleRuleSet(ruleSet.Name, ruleSet.Groups.Count));
+        output.WriteLine(text.CheckChecks(audit.CheckNames.Count, auditName));
+        output.WriteLine(text.CheckAudited(report.Households, report.Helpers));
+        output.WriteLine(text.CheckFindings(report.Findings.Count));
         output.WriteLine();
 
         var counts = report.CountsByCheck;
-        output.WriteLine("Findings per check:");
+        output.WriteLine(text.CheckPerCheck());
         var checkWidth = counts.Max(c => c.Check.Length);
         var countWidth = counts.Max(c => c.Count.ToString("N0", Invariant).Length);
         foreach (var c in counts)
@@ -38,7 +38,7 @@ internal static class CheckReport
         if (report.Findings.Count > 0)
         {
             output.WriteLine();
-            output.WriteLine("Findings:");
+            output.WriteLine(text.CheckList());
             var shown = report.Findings.Take(ConsoleLimit).ToList();
             var shownCheckWidth = shown.Max(f => f.Check.Length);
             var idWidth = shown.Max(f => f.Id.Length);
@@ -50,21 +50,17 @@ internal static class CheckReport
             var more = report.Findings.Count - shown.Count;
             if (more > 0)
             {
-                output.WriteLine(outPath is null
-                    ? F($"  … and {more:N0} more; write them all with --out FILE")
-                    : F($"  … and {more:N0} more, all in {outPath}"));
+                output.WriteLine(text.CheckMore(more, outPath));
             }
         }
 
         output.WriteLine();
         if (outPath is not null)
         {
-            output.WriteLine($"Full report written to {(outPath == OutputTarget.StandardOutput ? "standard output" : outPath)}");
+            output.WriteLine(text.CheckWritten(outPath));
         }
 
-        output.WriteLine(report.IsClean
-            ? "Result: no finding (exit code 0)."
-            : F($"Result: {report.Findings.Count:N0} finding{(report.Findings.Count == 1 ? string.Empty : "s")} (exit code 1)."));
+        output.WriteLine(text.CheckResult(report.Findings.Count));
     }
 
     /// <summary>
@@ -113,30 +109,28 @@ internal static class CheckReport
     }
 
     /// <summary>The audit report a county office would print: summary, checks, household findings, helper findings.</summary>
-    public static void WriteMarkdown(RuleSet ruleSet, string auditName, AuditReport report, TextWriter w)
+    public static void WriteMarkdown(RuleSet ruleSet, string auditName, AuditReport report, TextWriter w, ReportText text)
     {
         w.NewLine = "\n";
-        w.WriteLine($"# Audit report: {Cell(ruleSet.Title ?? ruleSet.Name)}");
+        w.WriteLine(text.CheckReportTitle(Cell(ruleSet.Title ?? ruleSet.Name)));
         w.WriteLine();
-        w.WriteLine(report.IsClean
-            ? "No finding: every household has a responsible person the rules allow, and every helper has households and meets the quota."
-            : F($"**{report.Findings.Count:N0} finding{(report.Findings.Count == 1 ? string.Empty : "s")}**: see the tables below."));
+        w.WriteLine(text.CheckReportOutcome(report.Findings.Count));
         w.WriteLine();
-        w.WriteLine("## Summary");
+        w.WriteLine(text.CheckReportSummary());
         w.WriteLine();
         w.WriteLine("| | |");
         w.WriteLine("|---|---:|");
-        w.WriteLine(F($"| Rule set | {Cell(ruleSet.Name)} |"));
-        w.WriteLine(F($"| Checks | {Cell(auditName)} |"));
-        w.WriteLine(F($"| Households audited | {report.Households:N0} |"));
-        w.WriteLine(F($"| Helpers audited | {report.Helpers:N0} |"));
-        w.WriteLine(F($"| Findings | {report.Findings.Count:N0} |"));
+        w.WriteLine(text.CheckReportRuleSet(Cell(ruleSet.Name)));
+        w.WriteLine(text.CheckReportChecks(Cell(auditName)));
+        w.WriteLine(text.CheckReportHouseholds(report.Households));
+        w.WriteLine(text.CheckReportHelpers(report.Helpers));
+        w.WriteLine(text.CheckReportFindingCount(report.Findings.Count));
         w.WriteLine();
-        w.WriteLine("## Checks");
+        w.WriteLine(text.CheckReportChecksHeading());
         w.WriteLine();
-        WriteTable(w, "| Check | Findings |", "|---|---:|", report.CountsByCheck, c => F($"| {Cell(c.Check)} | {c.Count:N0} |"));
+        WriteTable(w, text.CheckReportChecksHeader(), "|---|---:|", report.CountsByCheck, c => F($"| {Cell(c.Check)} | {c.Count:N0} |"));
 
-        foreach (var (subject, title, column) in new[] { (AuditSubject.Household, "Households", "Household"), (AuditSubject.Helper, "Helpers", "Helper") })
+        foreach (var subject in new[] { AuditSubject.Household, AuditSubject.Helper })
         {
             var findings = report.Findings.Where(f => f.Subject == subject).ToList();
             if (findings.Count == 0)
@@ -145,9 +139,9 @@ internal static class CheckReport
             }
 
             w.WriteLine();
-            w.WriteLine($"## Findings: {title.ToLowerInvariant()}");
+            w.WriteLine(text.CheckReportFindingsHeading(subject == AuditSubject.Household));
             w.WriteLine();
-            WriteTable(w, $"| {column} | Check | Finding |", "|---|---|---|", findings, f => $"| {Cell(f.Id)} | {Cell(f.Check)} | {Cell(f.Message)} |");
+            WriteTable(w, text.CheckReportFindingsHeader(subject == AuditSubject.Household), "|---|---|---|", findings, f => $"| {Cell(f.Id)} | {Cell(f.Check)} | {Cell(f.Message)} |");
         }
     }
 

@@ -13,22 +13,18 @@ internal static class ReportFormat
     /// <summary>Whether the result's roster names counties (then every township and household carries one).</summary>
     public static bool NamesCounties(PairingResult result) => result.Townships.Count > 0 && result.Townships[0].Place.County is not null;
 
-    /// <summary>The backstop groups for people: <c>township-cadres 乡镇干部</c>.</summary>
-    public static string BackstopLabel(BackstopCoverage backstop) => string.Join(", ", backstop.Groups.Select(g => $"{g.Id} {g.Label}"));
+    /// <summary>
+    /// The certificates of a result by statement, each statement once in the order it first appears, with every
+    /// certificate that has it: certificates of sets alike (a quota short in each of several villages of one township)
+    /// read the same, and a report prints the statement once with the places of all of them.
+    /// </summary>
+    public static IEnumerable<(string Statement, IReadOnlyList<Certificate> Certificates)> DistinctStatements(IEnumerable<Certificate> certificates, ResultText sentences) =>
+        certificates.GroupBy(sentences.Statement, StringComparer.Ordinal).Select(g => (g.Key, (IReadOnlyList<Certificate>)g.ToList()));
 
-    /// <summary>Households per group for people: <c>ordinary-staff 635, county-leaders 19</c>.</summary>
-    public static string GroupCounts(IEnumerable<GroupHouseholds> groups) => string.Join(", ", groups.Select(g => F($"{g.GroupId} {g.Households:N0}")));
-
-    /// <summary>Why a helper takes no part, for people.</summary>
-    public static string Reason(RuleSet ruleSet, UnselectedHelper helper) => helper.Reason switch
-    {
-        UnselectedReason.NoTownship => $"group `{helper.GroupId}` pairs within a {Scope(ruleSet.FindGroup(helper.GroupId!)!.Scope)}, but the helper has no township",
-        UnselectedReason.NoVillage => $"group `{helper.GroupId}` pairs within a village, but the helper has no village",
-        _ => "no group's `helpers` expression selects it",
-    };
-
-    /// <summary>A scope as rule files write it: <c>county</c>, <c>township</c>, <c>village</c>.</summary>
-    public static string Scope(PairingScope scope) => scope.ToString().ToLowerInvariant();
+    /// <summary>Where a helper works, for people: its township and village as a <see cref="Place"/> prints them
+    /// (<c>蔚汾镇/城关村</c>, <c>兴县/蔚汾镇</c>), or its county or nothing when it has no township.</summary>
+    public static string PlaceOf(Helper helper) =>
+        helper.Township is null ? helper.County ?? string.Empty : new Place(helper.County, helper.Township, helper.Village).ToString();
 
     /// <summary>A Markdown table cell: pipes escaped, line breaks flattened.</summary>
     public static string Cell(string text) => text.Replace("|", "\\|", StringComparison.Ordinal).Replace('\n', ' ');

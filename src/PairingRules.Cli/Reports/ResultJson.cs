@@ -13,6 +13,9 @@ internal static class ResultJson
 {
     public static void Write(RuleSet ruleSet, PairingResult result, Stream stream)
     {
+        // The JSON result is for programs: its texts are English (the library's Remedy and the English reasons) whatever
+        // --lang says, so the same input gives the same bytes in every language.
+        var english = new ResultText(ruleSet.Groups);
         using var json = ReportFormat.CreateJsonWriter(stream);
         json.WriteStartObject();
         json.WriteStartObject("summary");
@@ -93,7 +96,7 @@ internal static class ResultJson
         json.WriteObjects("unselected", result.Unselected, (json, u) =>
         {
             json.WriteString("helper", u.HelperId);
-            json.WriteString("reason", ReportFormat.Reason(ruleSet, u));
+            json.WriteString("reason", english.Reason(u));
         });
         json.WriteEndObject();
         json.WriteEndObject();
@@ -113,6 +116,4 @@ internal static class Names
         UncoveredReason.AllHelpersFull => "all-helpers-full",
         _ => reason.ToString(),
     };
-
-    public static string Of(CertificateKind kind) => kind == CertificateKind.Coverage ? "coverage" : "quota";
 }

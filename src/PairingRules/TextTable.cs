@@ -27,8 +27,8 @@ internal sealed class TextTable
         _source = source;
     }
 
-    /// <summary>The keys of the table.</summary>
-    public IEnumerable<string> Keys => _texts.Keys;
+    /// <summary>Every text of the table by key.</summary>
+    public IReadOnlyDictionary<string, string> All => _texts;
 
     /// <summary>Reads the texts of <paramref name="language"/> from the resource <paramref name="baseName"/> of <paramref name="assembly"/>.</summary>
     /// <exception cref="InvalidOperationException">The resource (for Chinese, the satellite assembly) is missing.</exception>

@@ -7,6 +7,24 @@ internal static class Cli
 
     public static string TestData(params string[] parts) => Path.Combine([AppContext.BaseDirectory, "TestData", .. parts]);
 
+    /// <summary>The repository's root folder (the one with PairingRules.sln), for the docs and for updating expected files.</summary>
+    public static string RepositoryRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "PairingRules.sln")))
+        {
+            dir = dir.Parent;
+        }
+
+        return dir?.FullName ?? throw new DirectoryNotFoundException("PairingRules.sln not found above the test folder.");
+    }
+
+    /// <summary>The source folder of this project's test data, where PAIRING_RULES_UPDATE_EXPECTED=1 rewrites expected files.</summary>
+    public static string SourceTestData(params string[] parts) => Path.Combine([RepositoryRoot(), "tests", "PairingRules.Cli.Tests", "TestData", .. parts]);
+
+    /// <summary>Whether tests rewrite their expected files (after a reviewed change of wording) instead of comparing.</summary>
+    public static bool UpdateExpected => Environment.GetEnvironmentVariable("PAIRING_RULES_UPDATE_EXPECTED") == "1";
+
     /// <summary>Runs the tool with an empty environment (so that a PAIRING_RULES_LANG of the machine changes nothing).</summary>
     public static CliRun Run(params string[] args) => RunWith(new Dictionary<string, string>(), args);
 

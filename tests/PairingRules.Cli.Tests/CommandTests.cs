@@ -263,7 +263,7 @@ public sealed class CommandTests
 
         run.ExitCode.Should().Be(0, run.Out + run.Error);
         var lines = File.ReadAllLines(pairing);
-        lines[0].TrimStart('\uFEFF').Should().Be("household,helper,group");
+        lines[0].TrimStart('\uFEFF').Should().Be("household,helper,helper_name,group", "the generated households have no name column");
         var roster = RosterCsv.Read(households, helpers);
         lines.Skip(1).Select(l => l.Split(',')[0]).Should().Equal(roster.Households.Select(h => h.Id), "one line a household, in roster order");
 
@@ -299,7 +299,7 @@ public sealed class CommandTests
 
         run.ExitCode.Should().Be(0, run.Error);
         File.ReadAllBytes(result).Take(3).Should().Equal([0xEF, 0xBB, 0xBF], "Excel needs the BOM to read UTF-8");
-        File.ReadAllText(result).Should().Be("household,helper,group\nH1,T1,township-cadres\nH2,T1,township-cadres\n");
+        File.ReadAllText(result).Should().Be("household,name,helper,helper_name,group\nH1,张三,T1,王五,township-cadres\nH2,李四,T1,王五,township-cadres\n");
 
         var explicitRun = Cli.Run("solve", "--rules", Cli.RulesPath, "--households", households, "--helpers", helpers, "--encoding", "gbk");
         explicitRun.ExitCode.Should().Be(0, explicitRun.Error);

@@ -8,7 +8,8 @@ namespace PairingRules.Cli.Tests;
 /// <summary>
 /// The tool reads and writes the same bytes whatever the machine's culture: rules with culture-dependent string
 /// functions and decimal numbers, rosters with decimals and booleans, and every output (stdout, stderr, JSON, CSV,
-/// Markdown) under the invariant culture, zh-CN and tr-TR.
+/// Markdown, help and parse errors) in both report languages (<c>--lang en</c>, <c>--lang zh</c>) under the invariant
+/// culture, zh-CN and tr-TR: the machine's culture never chooses the language.
 /// </summary>
 public sealed class CultureTests
 {
@@ -50,6 +51,10 @@ public sealed class CultureTests
         invariant.Should().Contain("\"household\": \"H1\",\n      \"helper\": \"L1\",\n      \"group\": \"upper-i\"", "ToUpper() is invariant: \"istanbul\" is ISTANBUL");
         invariant.Should().Contain("\"household\": \"H3\",\n      \"helper\": \"S1\"", "ToLower() is invariant: IRMAK starts with i");
         invariant.Should().Contain("12345.678").And.NotContain("12345,678");
+        invariant.Should().Contain("$ demo --households 3000 --lang zh\nexit 0\n规则集：xing-county（10个组）\n贫困户：3,000户，", "--lang zh prints Chinese, numbers as in English");
+        invariant.Should().Contain("$ demo --households 3000 --lang en\nexit 0\nRule set   xing-county (10 groups)\nHouseholds 3,000: ");
+        invariant.Should().Contain("\nUsage:\n  ").And.Contain(" [command] [options]\n\nOptions:\n", "help is English whatever the UI culture");
+        invariant.Should().Contain("pairing-rules: Cannot parse argument 'abc' for option '--seed' as expected type 'System.Int32'.\n");
         foreach (var (culture, output) in runs.Skip(1))
         {
             output.Should().Be(invariant, $"the culture {culture} changes nothing");
@@ -75,18 +80,28 @@ public sealed class CultureTests
                 all.Append($"$ {string.Join(' ', args).Replace(temp.Path, "TEMP", StringComparison.Ordinal)}\nexit {run.ExitCode}\n{run.Out}{run.Error}".Replace(temp.Path, "TEMP", StringComparison.Ordinal));
             }
 
-            Run(["validate", temp.File("rules.json")]);
-            foreach (var format in new[] { "json", "csv", "md" })
+            foreach (var lang in new[] { "en", "zh" })
             {
-                Run(["solve", .. input, "--out", temp.File($"result.{format}")]);
-                Run(["check", .. input, "--out", temp.File($"check.{format}")]);
+                Run(["validate", temp.File("rules.json"), "--lang", lang]);
+                foreach (var format in new[] { "json", "csv", "md" })
+                {
+                    Run(["solve", .. input, "--out", temp.File($"result.{lang}.{format}"), "--lang", lang]);
+                    Run(["check", .. input, "--out", temp.File($"check.{lang}.{format}"), "--lang", lang]);
+                }
+
+                Run(["demo", "--households", "3000", "--lang", lang]);
+                Run(["demo", "--households", "3000", "--preset", "quotas-above-supply", "--lang", lang]);
+                Run(["generate", "--households", "100", "--out", temp.File($"county.{lang}"), "--lang", lang]);
             }
 
-            Run(["demo", "--households", "3000"]);
-            Run(["demo", "--households", "3000", "--preset", "quotas-above-supply"]);
-            foreach (var file in Directory.GetFiles(temp.Path).Order(StringComparer.Ordinal))
+            // Help and parse errors come from System.CommandLine, which would translate them by the UI culture.
+            Run(["--help"]);
+            Run(["solve", "--help"]);
+            Run(["demo", "--seed", "abc"]);
+            Run(["solve", "--rules"]);
+            foreach (var file in Directory.GetFiles(temp.Path, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
             {
-                all.Append($"--- {Path.GetFileName(file)}\n").Append(Convert.ToHexString(File.ReadAllBytes(file)).Length).Append('\n').Append(File.ReadAllText(file));
+                all.Append($"--- {Path.GetRelativePath(temp.Path, file)}\n").Append(Convert.ToHexString(File.ReadAllBytes(file)).Length).Append('\n').Append(File.ReadAllText(file));
             }
 
             return all.ToString();

@@ -145,7 +145,9 @@ public sealed class WarningsTests
         report.Should().Contain(
             "## Warnings\n\nLikely mistakes in the rules or the roster that are not errors (`--strict` makes them errors):\n\n" +
             string.Concat(Expected(rules, strict: false).Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => $"- {line}\n")) + "\n## Groups\n");
-        report.Should().Contain("### Helpers no group can use\n\n| Helper | Reason |\n|---|---|\n| S1 | no group's `helpers` expression selects it |\n");
+        report.Should().Contain(
+            "### Helpers no group can use\n\n| Helper | Name | Unit | Township / village | Category | Reason |\n|---|---|---|---|---|---|\n" +
+            "| S1 | S1 |  |  | section-cadre | no group's `helpers` expression selects it |\n");
         var result = File.ReadAllText(json);
         result.Should().Contain("\"idleHelpers\": 0,\n    \"unselectedHelpers\": 1,\n    \"totalShortfall\": 0,\n");
         result.Should().Contain(

@@ -25,8 +25,10 @@ internal sealed class ReportText
 
     public ReportLanguage Language { get; }
 
-    /// <summary>The table of a language, read once (the tests read the keys from it).</summary>
-    internal static TextTable Texts(ReportLanguage language) => language == ReportLanguage.Chinese ? ChineseTexts.Value : EnglishTexts.Value;
+    /// <summary>Every text of a language by key (for the tests).</summary>
+    internal static IReadOnlyDictionary<string, string> All(ReportLanguage language) => Texts(language).All;
+
+    private static TextTable Texts(ReportLanguage language) => language == ReportLanguage.Chinese ? ChineseTexts.Value : EnglishTexts.Value;
 
     /// <summary>The sentences of results of <paramref name="ruleSet"/> in this language.</summary>
     public ResultText Sentences(RuleSet ruleSet) => new(ruleSet.Groups, Language);
@@ -97,7 +99,7 @@ internal sealed class ReportText
 
     public string KeepingShortfall(long more) => Plural(more, "Keeping.Shortfall", N(more));
 
-    public string List(IEnumerable<string> items) => string.Join(_t.Get("List.Separator"), items);
+    private string List(IEnumerable<string> items) => string.Join(_t.Get("List.Separator"), items);
 
     /// <summary>The first <paramref name="shown"/> helpers by id and name, then how many more.</summary>
     public string Helpers(IReadOnlyList<Helper> helpers, int shown)
@@ -107,7 +109,7 @@ internal sealed class ReportText
     }
 
     /// <summary>A helper by id and name (<c>TC2 王五</c>), or by id when its name is its id.</summary>
-    public string Named(Helper helper) => helper.Name == helper.Id ? _t.Format("Helper.Id", helper.Id) : _t.Format("Helper.Named", helper.Id, helper.Name);
+    private string Named(Helper helper) => helper.Name == helper.Id ? _t.Format("Helper.Id", helper.Id) : _t.Format("Helper.Named", helper.Id, helper.Name);
 
     public string BackstopGroups(BackstopCoverage backstop) => List(backstop.Groups.Select(g => _t.Format("Group.Backstop", g.Id, g.Label)));
 
@@ -117,7 +119,7 @@ internal sealed class ReportText
 
     public string GroupCell(RuleSet ruleSet, string groupId) => _t.Format("Group.Cell", groupId, ruleSet.FindGroup(groupId)?.Label ?? groupId);
 
-    public string Kind(CertificateKind kind) => _t.Get(kind == CertificateKind.Coverage ? "Certificate.Kind.Coverage" : "Certificate.Kind.Quota");
+    private string Kind(CertificateKind kind) => _t.Get(kind == CertificateKind.Coverage ? "Certificate.Kind.Coverage" : "Certificate.Kind.Quota");
 
     /// <summary>
     /// What follows a statement that several certificates share: how many, and the villages of their households (at most

@@ -174,7 +174,7 @@ public sealed class ResultText
 
     private RuleGroup Group(string? id) => id is not null && _groups.TryGetValue(id, out var group)
         ? group
-        : throw new ArgumentException($"The group `{id}` is not one of the groups this text was made with (those of the rule set that produced the result).", nameof(id));
+        : throw new ArgumentException($"The group `{id}` is not one of the groups this text was made with (those of the rule set that produced the result).");
 
     /// <summary>A group as sentences name it: by id in English; by label and id in Chinese (by id alone when its label is its id).</summary>
     private string GroupName(string? id)

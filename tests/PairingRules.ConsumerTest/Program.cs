@@ -85,6 +85,11 @@ Expect(
     embedded.Solve(roster).Pairings.SequenceEqual(result.Pairings),
     "the embedded rules give the same pairing");
 
+// The Chinese sentences come from the package's satellite assembly (lib/net10.0/zh-Hans/PairingRules.resources.dll).
+var chinese = new ResultText(fromFile.Groups, ReportLanguage.Chinese);
+Expect(chinese.Scope(PairingScope.Township) == "乡镇", $"the Chinese name of the township scope is 乡镇, not {chinese.Scope(PairingScope.Township)}");
+Expect(chinese.Reason(UncoveredReason.AllHelpersFull) == "可包扶的人都已满额", "the Chinese texts ship with the package");
+
 // The pairing just made, written back as the households' current helpers, passes the built-in audit.
 var paired = new Roster(
     households.Select(h => new Household(h.Id, h.Township, h.Village, h.PoorVillage, h.DeepPoverty, currentHelper: helperOf.GetValueOrDefault(h.Id).HelperId)),

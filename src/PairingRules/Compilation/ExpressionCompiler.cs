@@ -30,20 +30,26 @@ internal sealed partial class ExpressionCompiler
     }
 
     /// <summary>Compiles <paramref name="text"/> over a variable called <paramref name="name"/>, or reports why not.</summary>
-    public Func<T, bool>? Compile<T>(Located<string> text, string name, string groupId)
+    public Func<T, bool>? Compile<T>(Located<string> text, string name, string groupId) => CompileFor<T>(text, name, $"group `{groupId}`");
+
+    /// <summary>
+    /// Compiles <paramref name="text"/> over a variable called <paramref name="name"/>, or reports why not, each problem
+    /// starting with <paramref name="owner"/> (<c>group `x`</c>, <c>restriction 2</c>).
+    /// </summary>
+    public Func<T, bool>? CompileFor<T>(Located<string> text, string name, string owner)
     {
         var parameter = Expression.Parameter(typeof(T), name);
         var check = Check(text.Value, parameter);
         if (check.Refused.Count > 0)
         {
-            Report(text, groupId, $"not allowed in a rule expression: {string.Join("; ", check.Refused)}. " +
+            Report(text, owner, $"not allowed in a rule expression: {string.Join("; ", check.Refused)}. " +
                 "Expressions may read the input's members, compare, calculate and use pure string and math functions only");
             return null;
         }
 
         if (check.Body is null)
         {
-            Report(text, groupId, check.Error!);
+            Report(text, owner, check.Error!);
             return null;
         }
 
@@ -183,11 +189,11 @@ internal sealed partial class ExpressionCompiler
         return (max, at);
     }
 
-    private void Report(Located<string> text, string groupId, string message)
+    private void Report(Located<string> text, string owner, string message)
     {
         var location = text.Location;
         _problems.Add(new InputProblem(
-            $"group `{groupId}`: {message}",
+            $"{owner}: {message}",
             _source,
             location.Line > 0 ? location.Line : null,
             location.Column > 0 ? location.Column : null,

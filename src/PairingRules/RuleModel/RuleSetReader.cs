@@ -8,7 +8,7 @@ namespace PairingRules.RuleModel;
 /// Reads a rule file into a <see cref="RuleSetDocument"/>, collecting every problem of shape
 /// (unknown fields, wrong types, missing fields) with its JSON path, line and column.
 /// </summary>
-internal static class RuleSetReader
+internal static partial class RuleSetReader
 {
     /// <summary>The largest rule file accepted, in characters.</summary>
     public const int MaxFileLength = 1_000_000;
@@ -16,7 +16,7 @@ internal static class RuleSetReader
     /// <summary>The most groups a rule set may have.</summary>
     public const int MaxGroups = 200;
 
-    private static readonly string[] RootFields = ["$schema", "name", "title", "source", "description", "groups"];
+    private static readonly string[] RootFields = ["$schema", "name", "title", "source", "description", "defaults", "restrictions", "groups"];
     private static readonly string[] GroupFields = ["id", "label", "description", "helpers", "households", "scope", "min", "max", "backstop"];
 
     public static RuleSetDocument? Read(string json, string source, List<InputProblem> problems)
@@ -92,6 +92,12 @@ internal static class RuleSetReader
                     break;
                 case "groups":
                     ReadGroups(property, document, context);
+                    break;
+                case "defaults":
+                    ReadDefaults(property, document, context);
+                    break;
+                case "restrictions":
+                    ReadRestrictions(property, document, context);
                     break;
                 default:
                     context.UnknownField(property, RootFields, "the rule set");

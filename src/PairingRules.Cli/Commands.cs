@@ -134,13 +134,13 @@ internal static class Commands
     private static Command Demo(CliConsole console)
     {
         var (preset, seed, households, counties) = CountyOptions();
-        var command = new Command("demo", "Generate the synthetic Xing County in memory, solve it with the Xing County rules and print the report.") { preset, seed, households, counties };
+        var command = new Command("demo", "Generate a synthetic county in memory, solve it with the shipped rules its preset is made for (rules/xing-county.json; rules/lingling-district.json for lingling-district) and print the report.") { preset, seed, households, counties };
         command.SetAction((parse, cancellationToken) =>
         {
             var options = Presets.Options(parse.GetValue(preset)!, parse.GetValue(seed), parse.GetValue(households), parse.GetValue(counties));
             console.Progress($"Generating the synthetic county ({options.Households.ToString("N0", CultureInfo.InvariantCulture)} households) …");
             var roster = SyntheticCounty.Generate(options);
-            return Task.FromResult(SolveAndReport(console, RuleSet.LoadXingCounty(), roster, outPath: null, format: "json", cancellationToken));
+            return Task.FromResult(SolveAndReport(console, Presets.Rules(parse.GetValue(preset)!), roster, outPath: null, format: "json", cancellationToken));
         });
         return command;
     }
@@ -149,12 +149,12 @@ internal static class Commands
     {
         var preset = new Option<string>("--preset")
         {
-            Description = "xing-county (every household covered); township-without-cadres (the first township has no township cadre: still covered under the Xing rules, where county cadres take any household, and the report names the township and who covers it); quotas-above-supply (quota shortfall).",
+            Description = "xing-county (every household covered); township-without-cadres (the first township has no township cadre: still covered under the Xing rules, where county cadres take any household, and the report names the township and who covers it); quotas-above-supply (quota shortfall); lingling-district (Lingling District from 2021, for rules/lingling-district.json: village work teams, district and township cadres, a 监测对象 column; 8,000 households by default; every household covered).",
             DefaultValueFactory = _ => Presets.XingCounty,
         };
         preset.AcceptOnlyFromAmong(Presets.Names);
         var seed = new Option<int>("--seed") { Description = "The random seed; the same seed gives the same county.", DefaultValueFactory = _ => 2017 };
-        var households = new Option<int?>("--households") { Description = "The number of households (1 to 5,000,000). Default 16,800." };
+        var households = new Option<int?>("--households") { Description = "The number of households (1 to 5,000,000). Default 16,800 (lingling-district: 8,000)." };
         households.Validators.Add(result =>
         {
             if (result.GetValueOrDefault<int?>() is < 1 or > 5_000_000)
@@ -298,12 +298,14 @@ internal static class Presets
     public const string XingCounty = "xing-county";
     public const string TownshipWithoutCadres = "township-without-cadres";
     public const string QuotasAboveSupply = "quotas-above-supply";
+    public const string LinglingDistrict = "lingling-district";
 
-    public static readonly string[] Names = [XingCounty, TownshipWithoutCadres, QuotasAboveSupply];
+    public static readonly string[] Names = [XingCounty, TownshipWithoutCadres, QuotasAboveSupply, LinglingDistrict];
 
     public static SyntheticCountyOptions Options(string preset, int seed, int? households, int counties = 1)
     {
-        var options = new SyntheticCountyOptions { Seed = seed, Households = households ?? 16_800, Counties = counties };
+        var basis = preset == LinglingDistrict ? SyntheticCountyOptions.LinglingDistrict : SyntheticCountyOptions.XingCounty;
+        var options = basis with { Seed = seed, Households = households ?? basis.Households, Counties = counties };
         if (options.Counties > options.Households)
         {
             throw new UsageException(string.Create(CultureInfo.InvariantCulture, $"--counties ({options.Counties:N0}) must not exceed the households ({options.Households:N0}): every county needs a household"));
@@ -316,4 +318,7 @@ internal static class Presets
             _ => options,
         };
     }
+
+    /// <summary>The shipped rule set a preset's county is made for, which <c>demo</c> solves it with.</summary>
+    public static RuleSet Rules(string preset) => RuleSet.LoadShipped(preset == LinglingDistrict ? LinglingDistrict : XingCounty);
 }

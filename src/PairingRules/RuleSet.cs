@@ -24,7 +24,7 @@ namespace PairingRules;
 /// nothing is cached or changed between calls. The library keeps no mutable static state of its own and changes no
 /// process-wide setting (it reads GB18030 without registering an encoding provider).</threadsafety>
 /// </remarks>
-public sealed class RuleSet
+public sealed partial class RuleSet
 {
     private const string EmbeddedXingCounty = "PairingRules.rules.xing-county.json";
     private const string EmbeddedSchema = "PairingRules.rules.pairing-rules.schema.json";

@@ -22,6 +22,9 @@ namespace PairingRules.Synthetic;
 /// <para>Several counties (<see cref="SyntheticCountyOptions.Counties"/>, a prefecture such as 吕梁市): each is generated
 /// as above from its share of the households, with its own seed, and every household and helper names its county.</para>
 /// <para>Deterministic: the same options give the same roster, in the same order.</para>
+/// <para>With <see cref="SyntheticCountyOptions.Practice"/> <see cref="SyntheticPractice.LinglingDistrict"/> it generates a
+/// district shaped like Lingling District (零陵区), Hunan, from 2021 instead, for <c>rules/lingling-district.json</c>: see
+/// <c>LinglingDistrict</c> and docs/cli.md.</para>
 /// </remarks>
 public static class SyntheticCounty
 {
@@ -47,6 +50,12 @@ public static class SyntheticCounty
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
     public static Roster Generate(SyntheticCountyOptions? options = null)
     {
+        if (options is { Practice: SyntheticPractice.LinglingDistrict })
+        {
+            options.Validate();
+            return LinglingDistrict.Generate(options, RuleSet.LoadShipped(LinglingDistrict.RuleSetName));
+        }
+
         options ??= new SyntheticCountyOptions();
         options.Validate();
         return options.Counties == 1 ? GenerateCounty(options) : GenerateCounties(options);
@@ -74,7 +83,7 @@ public static class SyntheticCounty
     }
 
     /// <summary>The <paramref name="i"/>-th name, repeating with a number once the names run out: 蔚汾镇 … 蔚汾镇2.</summary>
-    private static string Numbered(string[] names, int i) =>
+    internal static string Numbered(string[] names, int i) =>
         i < names.Length ? names[i] : string.Create(CultureInfo.InvariantCulture, $"{names[i % names.Length]}{(i / names.Length) + 1}");
 
     private static Roster GenerateCounty(SyntheticCountyOptions options)

@@ -7,6 +7,22 @@ namespace PairingRules.Synthetic;
 /// </summary>
 public sealed record SyntheticCountyOptions
 {
+    /// <summary>The Xing County of 2017 (<see cref="SyntheticPractice.XingCounty"/>, 16,800 households): the defaults.</summary>
+    public static SyntheticCountyOptions XingCounty { get; } = new();
+
+    /// <summary>
+    /// Lingling District from 2021 (<see cref="SyntheticPractice.LinglingDistrict"/>, 8,000 households, 62 villages with a
+    /// work team): the other options at their defaults.
+    /// </summary>
+    public static SyntheticCountyOptions LinglingDistrict { get; } = new() { Practice = SyntheticPractice.LinglingDistrict, Households = 8_000 };
+
+    /// <summary>
+    /// The practice the county follows: its helpers, roster columns and the shipped rule set it is made for. Default
+    /// <see cref="SyntheticPractice.XingCounty"/>. The other options mean the same for every practice; <see cref="Households"/>
+    /// keeps its default of 16,800 (use <see cref="LinglingDistrict"/> for Lingling's 8,000).
+    /// </summary>
+    public SyntheticPractice Practice { get; init; }
+
     /// <summary>The random seed; the same options always give the same county. Default 2017.</summary>
     public int Seed { get; init; } = 2017;
 
@@ -63,6 +79,11 @@ public sealed record SyntheticCountyOptions
         if (PreviouslyPaired is < 0 or > 1 || double.IsNaN(PreviouslyPaired))
         {
             throw new ArgumentOutOfRangeException(nameof(PreviouslyPaired), PreviouslyPaired, "The share is between 0 and 1.");
+        }
+
+        if (!Enum.IsDefined(Practice))
+        {
+            throw new ArgumentOutOfRangeException(nameof(Practice), Practice, "The practice is one of SyntheticPractice's values.");
         }
     }
 }

@@ -18,7 +18,7 @@ internal static class Commands
     {
         var root = new RootCommand(
             "Pairs every registered poor household with one responsible person under a JSON rule set, and reports the gaps.\n" +
-            "Exit codes: 0 every household covered and every quota met (check: no finding); 1 gaps found (check: findings); 2 invalid input or usage.");
+            "Exit codes: 0 every household covered, every helper taking part and every quota met (check: no finding); 1 gaps found (check: findings); 2 invalid input or usage, or a warning under --strict.");
         root.Subcommands.Add(Validate(console));
         root.Subcommands.Add(Solve(console));
         root.Subcommands.Add(Check(console));
@@ -46,14 +46,16 @@ internal static class Commands
         var (rules, households, helpers, output, format, encoding) = InputOptions(
             "households.csv: id,township,village,poor_village,deep_poverty[,name,members,income,helper].",
             "Write the full result to this file (written whole or not at all).");
+        var strict = StrictOption("solved");
         var command = new Command("solve", "Pair the roster's households with its helpers, print a short report and write the full result.")
         {
-            rules, households, helpers, output, format, encoding,
+            rules, households, helpers, output, format, encoding, strict,
         };
         command.SetAction((parse, cancellationToken) =>
         {
             var outPath = parse.GetValue(output);
-            var resultFormat = parse.GetValue(format) ?? FormatOf(outPath);
+            var target = outPath is null ? null : OutputTarget.Open(outPath, console.OpenStandardOutput);
+            var resultFormat = Choices.Find(parse.GetValue(format), Formats) ?? FormatOf(outPath);
             var rosterEncoding = EncodingOf(parse.GetValue(encoding));
 
             var (ruleSet, roster, _) = ReadInputs(console, parse.GetValue(rules)!, parse.GetValue(households)!, parse.GetValue(helpers)!, rosterEncoding, auditPath: null, "nothing was solved");
@@ -62,7 +64,7 @@ internal static class Commands
                 return Task.FromResult(ExitCodes.Usage);
             }
 
-            return Task.FromResult(SolveAndReport(console, ruleSet, roster, outPath, resultFormat, cancellationToken));
+            return Task.FromResult(SolveAndReport(console, ruleSet, roster, target, resultFormat, Options(parse.GetValue(strict)), cancellationToken));
         });
         return command;
     }
@@ -73,16 +75,18 @@ internal static class Commands
             "households.csv with the pairing to audit in its `helper` column (the current responsible person's id).",
             "Write every finding to this file (written whole or not at all).");
         var audit = new Option<string?>("--audit") { Description = "A RulesEngine workflow file of checks (workflows `household` and `helper`). Default: the built-in rules/audit.json." };
+        var strict = StrictOption("checked");
         var command = new Command(
             "check",
             "Audit the existing pairing in the households' helper column against the rules, without changing it: print the findings (exit 0 when none, 1 when some).")
         {
-            rules, households, helpers, audit, output, format, encoding,
+            rules, households, helpers, audit, output, format, encoding, strict,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var outPath = parse.GetValue(output);
-            var reportFormat = parse.GetValue(format) ?? FormatOf(outPath);
+            var target = outPath is null ? null : OutputTarget.Open(outPath, console.OpenStandardOutput);
+            var reportFormat = Choices.Find(parse.GetValue(format), Formats) ?? FormatOf(outPath);
             var auditPath = parse.GetValue(audit);
             var (ruleSet, roster, checks) = ReadInputs(console, parse.GetValue(rules)!, parse.GetValue(households)!, parse.GetValue(helpers)!, EncodingOf(parse.GetValue(encoding)), auditPath ?? string.Empty, "nothing was checked");
             if (ruleSet is null || roster is null || checks is null)
@@ -91,17 +95,29 @@ internal static class Commands
             }
 
             console.Progress(string.Create(CultureInfo.InvariantCulture, $"Auditing {roster.Households.Count:N0} households and {roster.Helpers.Count:N0} helpers …"));
-            var report = await ruleSet.CheckAsync(roster, checks, cancellationToken).ConfigureAwait(false);
+            var options = Options(parse.GetValue(strict));
+            AuditReport report;
+            try
+            {
+                report = await ruleSet.CheckAsync(roster, checks, options, cancellationToken).ConfigureAwait(false);
+            }
+            catch (RosterException e) when (options.Strict)
+            {
+                console.Problems([e], StrictConsequence("checked"));
+                return ExitCodes.Usage;
+            }
+
+            console.Warnings(report.Warnings);
             var auditName = auditPath ?? "rules/audit.json (built-in)";
             WriteOutput(
-                outPath,
+                target,
                 reportFormat,
                 writer => CheckReport.WriteCsv(report, writer),
                 writer => CheckReport.WriteMarkdown(ruleSet, auditName, report, writer),
                 stream => CheckReport.WriteJson(report, stream),
                 cancellationToken);
 
-            CheckReport.WriteConsole(console.Out, ruleSet, auditName, checks, report, outPath);
+            CheckReport.WriteConsole(ReportWriter(console, target), ruleSet, auditName, checks, report, outPath);
             return report.IsClean ? ExitCodes.Complete : ExitCodes.Gaps;
         });
         return command;
@@ -114,18 +130,24 @@ internal static class Commands
         var command = new Command("generate", "Write a synthetic county (households.csv and helpers.csv, UTF-8 with BOM).") { preset, seed, households, counties, output };
         command.SetAction(parse =>
         {
-            var options = Presets.Options(parse.GetValue(preset)!, parse.GetValue(seed), parse.GetValue(households), parse.GetValue(counties));
-            console.Progress($"Generating {options.Households.ToString("N0", CultureInfo.InvariantCulture)} households …");
-            var roster = SyntheticCounty.Generate(options);
             var folder = parse.GetValue(output)!;
+            if (File.Exists(folder))
+            {
+                throw new UsageException($"cannot write --out '{folder}': it is a file; give a folder; nothing was done");
+            }
+
             var householdsPath = Path.Combine(folder, "households.csv");
             var helpersPath = Path.Combine(folder, "helpers.csv");
-            Directory.CreateDirectory(folder);
-            AtomicFile.WriteText(householdsPath, Encoding.UTF8, writer => RosterCsv.WriteHouseholds(roster.Households, writer));
-            AtomicFile.WriteText(helpersPath, Encoding.UTF8, writer => RosterCsv.WriteHelpers(roster.Helpers, writer));
+            var householdsTarget = OutputTarget.Open(householdsPath, console.OpenStandardOutput);
+            var helpersTarget = OutputTarget.Open(helpersPath, console.OpenStandardOutput);
+            var options = Presets.Options(Choices.Find(parse.GetValue(preset), Presets.Names)!, parse.GetValue(seed), parse.GetValue(households), parse.GetValue(counties));
+            console.Progress($"Generating {options.Households.ToString("N0", CultureInfo.InvariantCulture)} households …");
+            var roster = SyntheticCounty.Generate(options);
+            householdsTarget.WriteText(Encoding.UTF8, writer => RosterCsv.WriteHouseholds(roster.Households, writer), CancellationToken.None);
+            helpersTarget.WriteText(Encoding.UTF8, writer => RosterCsv.WriteHelpers(roster.Helpers, writer), CancellationToken.None);
             console.Out.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
-                $"Wrote {roster.Households.Count:N0} households to {householdsPath} and {roster.Helpers.Count:N0} helpers to {helpersPath} (preset {parse.GetValue(preset)}, seed {options.Seed}{(options.Counties > 1 ? $", {options.Counties:N0} counties" : string.Empty)})."));
+                $"Wrote {roster.Households.Count:N0} households to {householdsPath} and {roster.Helpers.Count:N0} helpers to {helpersPath} (preset {Choices.Find(parse.GetValue(preset), Presets.Names)}, seed {options.Seed}{(options.Counties > 1 ? $", {options.Counties:N0} counties" : string.Empty)})."));
             return ExitCodes.Complete;
         });
         return command;
@@ -134,13 +156,14 @@ internal static class Commands
     private static Command Demo(CliConsole console)
     {
         var (preset, seed, households, counties) = CountyOptions();
-        var command = new Command("demo", "Generate a synthetic county in memory, solve it with the shipped rules its preset is made for (rules/xing-county.json; rules/lingling-district.json for lingling-district) and print the report.") { preset, seed, households, counties };
+        var strict = StrictOption("solved");
+        var command = new Command("demo", "Generate a synthetic county in memory, solve it with the shipped rules its preset is made for (rules/xing-county.json; rules/lingling-district.json for lingling-district) and print the report.") { preset, seed, households, counties, strict };
         command.SetAction((parse, cancellationToken) =>
         {
-            var options = Presets.Options(parse.GetValue(preset)!, parse.GetValue(seed), parse.GetValue(households), parse.GetValue(counties));
+            var options = Presets.Options(Choices.Find(parse.GetValue(preset), Presets.Names)!, parse.GetValue(seed), parse.GetValue(households), parse.GetValue(counties));
             console.Progress($"Generating the synthetic county ({options.Households.ToString("N0", CultureInfo.InvariantCulture)} households) …");
             var roster = SyntheticCounty.Generate(options);
-            return Task.FromResult(SolveAndReport(console, Presets.Rules(parse.GetValue(preset)!), roster, outPath: null, format: "json", cancellationToken));
+            return Task.FromResult(SolveAndReport(console, Presets.Rules(Choices.Find(parse.GetValue(preset), Presets.Names)!), roster, target: null, format: "json", Options(parse.GetValue(strict)), cancellationToken));
         });
         return command;
     }
@@ -152,7 +175,7 @@ internal static class Commands
             Description = "xing-county (every household covered); township-without-cadres (the first township has no township cadre: still covered under the Xing rules, where county cadres take any household, and the report names the township and who covers it); quotas-above-supply (quota shortfall); lingling-district (Lingling District from 2021, for rules/lingling-district.json: village work teams, district and township cadres, a 监测对象 column; 8,000 households by default; every household covered).",
             DefaultValueFactory = _ => Presets.XingCounty,
         };
-        preset.AcceptOnlyFromAmong(Presets.Names);
+        Choices.Restrict(preset, Presets.Names);
         var seed = new Option<int>("--seed") { Description = "The random seed; the same seed gives the same county.", DefaultValueFactory = _ => 2017 };
         var households = new Option<int?>("--households") { Description = "The number of households (1 to 5,000,000). Default 16,800 (lingling-district: 8,000)." };
         households.Validators.Add(result =>
@@ -177,6 +200,17 @@ internal static class Commands
         return (preset, seed, households, counties);
     }
 
+    /// <summary>The <c>--strict</c> option of a command that reads a roster: warnings become errors.</summary>
+    /// <param name="done">What the command does, as in "nothing was solved".</param>
+    private static Option<bool> StrictOption(string done) => new("--strict")
+    {
+        Description = $"Treat warnings as errors: print each as an error and exit 2, and nothing is {done}. Default: warnings go to stderr, one a line, and the command goes on.",
+    };
+
+    private static PairingOptions Options(bool strict) => new() { Strict = strict };
+
+    private static string StrictConsequence(string done) => $"nothing was {done} (--strict makes warnings errors)";
+
     /// <summary>The options `solve` and `check` share: the rules, the roster files, and where and how to write.</summary>
     private static (Option<string> Rules, Option<string> Households, Option<string> Helpers, Option<string?> Output, Option<string?> Format, Option<string?> Encoding)
         InputOptions(string householdsDescription, string outputDescription)
@@ -186,45 +220,60 @@ internal static class Commands
         var helpers = new Option<string>("--helpers") { Description = "helpers.csv: id,category,township,village,tier[,name,unit,poor_village].", Required = true };
         var output = new Option<string?>("--out", "-o") { Description = outputDescription };
         var format = new Option<string?>("--format", "-f") { Description = "The format of --out: json, csv or md. Default: from the extension of --out, else json." };
-        format.AcceptOnlyFromAmong(Formats);
+        Choices.Restrict(format, Formats);
         var encoding = new Option<string?>("--encoding") { Description = "The encoding of the roster files, for example utf-8 or gb18030. Default: from the byte-order mark (UTF-8, UTF-16), else UTF-8 when the bytes are valid UTF-8, else GB18030." };
         return (rules, households, helpers, output, format, encoding);
     }
 
-    /// <summary>Writes --out, when given, in its format: CSV (UTF-8 with BOM), Markdown (UTF-8) or JSON; whole or not at all.</summary>
-    private static void WriteOutput(string? outPath, string format, Action<TextWriter> csv, Action<TextWriter> markdown, Action<Stream> json, CancellationToken cancellationToken)
+    /// <summary>Writes --out, when given, in its format: CSV (UTF-8 with BOM, none on standard output), Markdown (UTF-8)
+    /// or JSON (see <see cref="OutputTarget"/> for how each kind of destination is written).</summary>
+    private static void WriteOutput(OutputTarget? target, string format, Action<TextWriter> csv, Action<TextWriter> markdown, Action<Stream> json, CancellationToken cancellationToken)
     {
-        switch (outPath is null ? null : format)
+        switch (target is null ? null : format)
         {
             case null:
                 break;
             case "csv":
-                AtomicFile.WriteText(outPath!, Encoding.UTF8, csv, cancellationToken);
+                target!.WriteText(target.IsStandardOutput ? new UTF8Encoding(false) : Encoding.UTF8, csv, cancellationToken);
                 break;
             case "md":
-                AtomicFile.WriteText(outPath!, new UTF8Encoding(false), markdown, cancellationToken);
+                target!.WriteText(new UTF8Encoding(false), markdown, cancellationToken);
                 break;
             default:
-                AtomicFile.WriteBytes(outPath!, json, cancellationToken);
+                target!.WriteBytes(json, cancellationToken);
                 break;
         }
     }
 
-    private static int SolveAndReport(CliConsole console, RuleSet ruleSet, Roster roster, string? outPath, string format, CancellationToken cancellationToken)
+    /// <summary>Where the human report goes: standard output, or standard error when the result itself goes to standard output.</summary>
+    private static TextWriter ReportWriter(CliConsole console, OutputTarget? target) => target is { IsStandardOutput: true } ? console.Error : console.Out;
+
+    private static int SolveAndReport(CliConsole console, RuleSet ruleSet, Roster roster, OutputTarget? target, string format, PairingOptions options, CancellationToken cancellationToken)
     {
         console.Progress(string.Create(CultureInfo.InvariantCulture, $"Solving {roster.Households.Count:N0} households with {roster.Helpers.Count:N0} helpers …"));
         var watch = Stopwatch.StartNew();
-        var result = ruleSet.Solve(roster, cancellationToken);
+        PairingResult result;
+        try
+        {
+            result = ruleSet.Solve(roster, options, cancellationToken);
+        }
+        catch (RosterException e) when (options.Strict)
+        {
+            console.Problems([e], StrictConsequence("solved"));
+            return ExitCodes.Usage;
+        }
+
         console.Progress(string.Create(CultureInfo.InvariantCulture, $"Solved in {watch.Elapsed.TotalSeconds:0.0} s."));
+        console.Warnings(result.Warnings);
         WriteOutput(
-            outPath,
+            target,
             format,
             writer => ResultCsv.Write(roster, result, writer),
             writer => MarkdownReport.Write(ruleSet, result, writer),
             stream => ResultJson.Write(ruleSet, result, stream),
             cancellationToken);
 
-        ConsoleReport.Write(console.Out, ruleSet, result, outPath);
+        ConsoleReport.Write(ReportWriter(console, target), ruleSet, result, target?.Given);
         return result.IsComplete ? ExitCodes.Complete : ExitCodes.Gaps;
     }
 
@@ -282,7 +331,7 @@ internal static class Commands
 
     private static Encoding? EncodingOf(string? name) => name is null
         ? null
-        : RosterCsv.FindEncoding(name) ?? throw new UsageException($"unknown encoding '{name}'; use utf-8 or gb18030");
+        : RosterCsv.FindEncoding(name) ?? throw new UsageException($"unknown encoding '{name}'; use for example utf-8, gb18030, gbk or utf-16");
 
     private static string FormatOf(string? path) => Path.GetExtension(path ?? string.Empty).ToLowerInvariant() switch
     {

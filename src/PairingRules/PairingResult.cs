@@ -1,7 +1,7 @@
 namespace PairingRules;
 
 /// <summary>
-/// The outcome of <see cref="RuleSet.Solve"/>: every pairing, every gap, totals, and why nothing better exists.
+/// The outcome of <see cref="RuleSet.Solve(Roster, PairingOptions?, CancellationToken)"/>: every pairing, every gap, totals, and why nothing better exists.
 /// </summary>
 /// <remarks>
 /// Lists are in a fixed order (pairings and uncovered households in roster order, helpers in roster order), so the
@@ -68,7 +68,8 @@ public sealed class PairingResult
     /// <remarks>Like <see cref="Pairings"/>, each <see cref="HelperLoad"/> is made when it is read.</remarks>
     public IReadOnlyList<HelperLoad> Helpers { get; }
 
-    /// <summary>Helpers that take no part: no group selects them, or they lack the township or village their scope needs.</summary>
+    /// <summary>Helpers that take no part: no group selects them, or they lack the township or village their scope needs.
+    /// A gap (人人都有包扶对象, no person left out, is the second objective): <see cref="IsComplete"/> is false while there is one.</summary>
     public IReadOnlyList<UnselectedHelper> Unselected { get; }
 
     /// <summary>Totals per group, in rule-set order.</summary>
@@ -104,8 +105,11 @@ public sealed class PairingResult
     /// this is where a county office sees it.</remarks>
     public BackstopCoverage? Backstop { get; }
 
-    /// <summary>Whether every household is covered and every helper meets its quota.</summary>
-    public bool IsComplete => Summary.Uncovered == 0 && Summary.TotalShortfall == 0;
+    /// <summary>
+    /// Whether there is no gap: every household is covered (户户都有包扶责任人), every helper takes part
+    /// (人人都有包扶对象: no helper in <see cref="Unselected"/>) and every helper meets its quota. Warnings do not count.
+    /// </summary>
+    public bool IsComplete => Summary.Uncovered == 0 && Summary.TotalShortfall == 0 && Summary.UnselectedHelpers == 0;
 }
 
 /// <summary>The headline numbers of a <see cref="PairingResult"/>.</summary>
@@ -163,7 +167,8 @@ public sealed class PairingSummary
     /// <summary>Households that had no helper and got one.</summary>
     public int New { get; }
 
-    /// <summary>Helpers no group could use.</summary>
+    /// <summary>Helpers that take no part (<see cref="PairingResult.Unselected"/>): no group selects them, or they lack the
+    /// township or village their group's scope needs. A gap: the result is not complete while there is one.</summary>
     public int UnselectedHelpers { get; }
 }
 

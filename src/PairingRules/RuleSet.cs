@@ -19,7 +19,7 @@ namespace PairingRules;
 /// (a field, a singleton in a DI container) rather than loading the file per request.</para>
 /// <para>The facade over the library's stages (docs/architecture.md): reading the rule model and
 /// compiling it (<see cref="Parse"/>), then, per roster, evaluating the rules on it, solving, explaining the gaps and
-/// building the result (<see cref="Solve"/>), or auditing an existing pairing (<see cref="CheckAsync"/>).</para>
+/// building the result (<see cref="Solve(Roster, PairingOptions?, CancellationToken)"/>), or auditing an existing pairing (<see cref="CheckAsync(Roster, AuditWorkflow?, PairingOptions?, CancellationToken)"/>).</para>
 /// <threadsafety>Immutable and thread-safe: one instance may solve and check many rosters at once from many threads;
 /// nothing is cached or changed between calls. The library keeps no mutable static state of its own and changes no
 /// process-wide setting (it reads GB18030 without registering an encoding provider).</threadsafety>
@@ -120,14 +120,20 @@ public sealed partial class RuleSet
     /// Households that already have a valid helper (<see cref="Household.CurrentHelper"/>) keep it.
     /// </summary>
     /// <param name="roster">The households and helpers.</param>
+    /// <param name="options">How warnings are treated; default <see langword="null"/>, the defaults of
+    /// <see cref="PairingOptions"/> (warnings are reported in the result).</param>
     /// <param name="cancellationToken">Stops a long solve; nothing is returned then.</param>
-    /// <returns>The pairing with its gaps and the certificate that it is the best possible.</returns>
+    /// <returns>The pairing with its gaps, the certificate that it is the best possible, and the warnings
+    /// (<see cref="PairingResult.Warnings"/>).</returns>
+    /// <exception cref="RosterException"><see cref="PairingOptions.Strict"/> is set and there are warnings: every one is
+    /// listed as an error; nothing was solved.</exception>
     /// <exception cref="RuleEvaluationException">An expression failed on a helper or household.</exception>
     /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
-    public PairingResult Solve(Roster roster, CancellationToken cancellationToken = default)
+    public PairingResult Solve(Roster roster, PairingOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(roster);
         var placement = Placement.Of(Compiled, roster, cancellationToken);
+        var warnings = Warnings(placement, options, cancellationToken);
         var current = CurrentPairings.Classify(placement);
         var problem = ProblemBuilder.Build(placement, current, cancellationToken);
         var solution = FlowModel.Solve(problem, cancellationToken);
@@ -142,8 +148,16 @@ public sealed partial class RuleSet
 
         cancellationToken.ThrowIfCancellationRequested();
         var explanation = Explainer.Explain(problem, solution, assignment);
-        return ResultBuilder.Build(problem, assignment, explanation, fresh);
+        return ResultBuilder.Build(problem, assignment, explanation, fresh, warnings);
     }
+
+    /// <summary>Pairs the roster with the default options: <see cref="Solve(Roster, PairingOptions?, CancellationToken)"/>.</summary>
+    /// <param name="roster">The households and helpers.</param>
+    /// <param name="cancellationToken">Stops a long solve; nothing is returned then.</param>
+    /// <returns>The pairing with its gaps, the certificate that it is the best possible, and the warnings.</returns>
+    /// <exception cref="RuleEvaluationException">An expression failed on a helper or household.</exception>
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+    public PairingResult Solve(Roster roster, CancellationToken cancellationToken) => Solve(roster, options: null, cancellationToken);
 
     /// <summary>
     /// Audits the existing pairing in <see cref="Household.CurrentHelper"/> against these rules without changing it:
@@ -152,16 +166,43 @@ public sealed partial class RuleSet
     /// </summary>
     /// <param name="roster">The households (with their current helpers) and helpers.</param>
     /// <param name="audit">The checks to run; default the built-in <c>rules/audit.json</c> (<see cref="AuditWorkflow.LoadDefault"/>).</param>
+    /// <param name="options">How warnings are treated; default <see langword="null"/>, the defaults of
+    /// <see cref="PairingOptions"/> (warnings are reported in the report).</param>
     /// <param name="cancellationToken">Stops a long audit.</param>
-    /// <returns>Every finding, each fault once.</returns>
+    /// <returns>Every finding, each fault once, and the warnings (<see cref="AuditReport.Warnings"/>).</returns>
     /// <remarks>Asynchronous only because RulesEngine runs workflows through asynchronous methods; the audit reads no
     /// files (the default checks are embedded in the library).</remarks>
+    /// <exception cref="RosterException"><see cref="PairingOptions.Strict"/> is set and there are warnings: every one is
+    /// listed as an error, thrown by this call (not by the task); nothing was checked.</exception>
     /// <exception cref="RuleEvaluationException">An expression of the rule set failed on a helper or household.</exception>
-    public Task<AuditReport> CheckAsync(Roster roster, AuditWorkflow? audit = null, CancellationToken cancellationToken = default)
+    public Task<AuditReport> CheckAsync(Roster roster, AuditWorkflow? audit = null, PairingOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(roster);
         var placement = Placement.Of(Compiled, roster, cancellationToken);
-        return PairingAuditor.CheckAsync(placement, CurrentPairings.Classify(placement), audit ?? AuditWorkflow.LoadDefault(), cancellationToken);
+        var warnings = Warnings(placement, options, cancellationToken);
+        return PairingAuditor.CheckAsync(placement, CurrentPairings.Classify(placement), audit ?? AuditWorkflow.LoadDefault(), warnings, cancellationToken);
+    }
+
+    /// <summary>Audits the existing pairing with the default options: <see cref="CheckAsync(Roster, AuditWorkflow?, PairingOptions?, CancellationToken)"/>.</summary>
+    /// <param name="roster">The households (with their current helpers) and helpers.</param>
+    /// <param name="audit">The checks to run; <see langword="null"/> for the built-in <c>rules/audit.json</c>.</param>
+    /// <param name="cancellationToken">Stops a long audit.</param>
+    /// <returns>Every finding, each fault once, and the warnings.</returns>
+    /// <exception cref="RuleEvaluationException">An expression of the rule set failed on a helper or household.</exception>
+    public Task<AuditReport> CheckAsync(Roster roster, AuditWorkflow? audit, CancellationToken cancellationToken) =>
+        CheckAsync(roster, audit, options: null, cancellationToken);
+
+    /// <summary>The roster's warnings, then those of the rules on the roster; in strict mode, all of them thrown as errors.</summary>
+    private static IReadOnlyList<InputProblem> Warnings(Placement placement, PairingOptions? options, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<InputProblem> found = RuleDiagnostics.Find(placement, cancellationToken);
+        var warnings = placement.Roster.Warnings.Count == 0 ? found : [.. placement.Roster.Warnings, .. found];
+        if (options is { Strict: true } && warnings.Count > 0)
+        {
+            throw new RosterException([.. warnings.Select(w => w.AsError())]);
+        }
+
+        return warnings;
     }
 
     /// <inheritdoc/>

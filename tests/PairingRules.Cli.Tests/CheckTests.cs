@@ -17,6 +17,16 @@ public sealed class CheckTests
           has-household  TC2  helper TC2 (group township-cadres) has no household
         """;
 
+    /// <summary>The roster has no county leader, ordinary staff or enterprise of tiers 1 to 3 for the Xing rules' groups.</summary>
+    private static string PlantedWarnings =>
+        $"{Cli.RulesPath}:12:55: warning: groups[0].helpers: group `county-leaders`: no helper of the roster has `helper.Category` equal to \"county-leader\" (values of helper.Category: section-cadre, village-committee, enterprise, township-cadre); the comparison is never true (at character 20)\n" +
+        $"{Cli.RulesPath}:12:55: warning: groups[0].helpers: group `county-leaders`: selects no helper of the roster: its `helpers` expression holds for none of the roster's 6 helpers, so the group takes no household\n" +
+        $"{Cli.RulesPath}:29:56: warning: groups[2].helpers: group `ordinary-staff`: no helper of the roster has `helper.Category` equal to \"ordinary-staff\" (values of helper.Category: section-cadre, village-committee, enterprise, township-cadre); the comparison is never true (at character 20)\n" +
+        $"{Cli.RulesPath}:29:56: warning: groups[2].helpers: group `ordinary-staff`: selects no helper of the roster: its `helpers` expression holds for none of the roster's 6 helpers, so the group takes no household\n" +
+        $"{Cli.RulesPath}:45:72: warning: groups[4].helpers: group `enterprise-tier-1`: selects no helper of the roster: its `helpers` expression holds for none of the roster's 6 helpers, so the group takes no household\n" +
+        $"{Cli.RulesPath}:54:72: warning: groups[5].helpers: group `enterprise-tier-2`: selects no helper of the roster: its `helpers` expression holds for none of the roster's 6 helpers, so the group takes no household\n" +
+        $"{Cli.RulesPath}:63:72: warning: groups[6].helpers: group `enterprise-tier-3`: selects no helper of the roster: its `helpers` expression holds for none of the roster's 6 helpers, so the group takes no household\n";
+
     private static string Households => Cli.TestData("check", "planted-faults", "households.csv");
 
     private static string Helpers => Cli.TestData("check", "planted-faults", "helpers.csv");
@@ -29,7 +39,7 @@ public sealed class CheckTests
         var run = Cli.Run("check", "--rules", Cli.RulesPath, "--households", Households, "--helpers", Helpers);
 
         run.ExitCode.Should().Be(1, run.Error);
-        run.Error.Should().BeEmpty();
+        run.Error.Should().Be(PlantedWarnings);
         run.Out.Should().Be(
             """
             Rule set   xing-county (10 groups)

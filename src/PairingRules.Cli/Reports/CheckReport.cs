@@ -59,7 +59,7 @@ internal static class CheckReport
         output.WriteLine();
         if (outPath is not null)
         {
-            output.WriteLine($"Full report written to {outPath}");
+            output.WriteLine($"Full report written to {(outPath == OutputTarget.StandardOutput ? "standard output" : outPath)}");
         }
 
         output.WriteLine(report.IsClean

@@ -74,6 +74,11 @@ internal static class ConsoleReport
             }
         }
 
+        if (result.Unselected.Count > 0)
+        {
+            WriteUnselected(output, ruleSet, result.Unselected);
+        }
+
         if (result.Backstop is { IsWorthReporting: true } backstop)
         {
             WriteBackstop(output, backstop);
@@ -96,12 +101,28 @@ internal static class ConsoleReport
         output.WriteLine();
         if (outPath is not null)
         {
-            output.WriteLine($"Full result written to {outPath}");
+            output.WriteLine($"Full result written to {(outPath == OutputTarget.StandardOutput ? "standard output" : outPath)}");
         }
 
         output.WriteLine(result.IsComplete
             ? "Result: complete (exit code 0)."
             : "Result: gaps found (exit code 1).");
+    }
+
+    /// <summary>
+    /// Helpers that take no part, a gap (人人都有包扶对象): how many, then one line per reason with its first helpers, for
+    /// example <c>no group's `helpers` expression selects it: 2 (S1, S2)</c>.
+    /// </summary>
+    private static void WriteUnselected(TextWriter output, RuleSet ruleSet, IReadOnlyList<UnselectedHelper> unselected)
+    {
+        const int Shown = 5;
+        output.WriteLine(F($"Helpers left out (no group can use them, so they take no household): {unselected.Count:N0}"));
+        foreach (var reason in unselected.GroupBy(u => Reason(ruleSet, u), StringComparer.Ordinal))
+        {
+            var ids = reason.Select(u => u.HelperId).ToList();
+            var shown = string.Join(", ", ids.Take(Shown)) + (ids.Count > Shown ? F($" and {ids.Count - Shown:N0} more") : string.Empty);
+            output.WriteLine(F($"  {reason.Key}: {ids.Count:N0} ({shown})"));
+        }
     }
 
     /// <summary>

@@ -14,7 +14,9 @@ internal static class MarkdownReport
         w.WriteLine();
         w.WriteLine(result.IsComplete
             ? "Every household has a responsible person and every helper meets the quota (户户都有包扶责任人, 人人都有包扶对象)."
-            : "**Gaps remain**: see the gaps per township and the certificates below.");
+            : result.Unselected.Count > 0
+                ? "**Gaps remain**: see the gaps per township, the helpers no group can use and the certificates below."
+                : "**Gaps remain**: see the gaps per township and the certificates below.");
         w.WriteLine();
         w.WriteLine("## Summary");
         w.WriteLine();
@@ -33,6 +35,20 @@ internal static class MarkdownReport
             w.WriteLine($"| Keeping previous pairings | {cost} |");
         }
         w.WriteLine();
+
+        if (result.Warnings.Count > 0)
+        {
+            w.WriteLine("## Warnings");
+            w.WriteLine();
+            w.WriteLine("Likely mistakes in the rules or the roster that are not errors (`--strict` makes them errors):");
+            w.WriteLine();
+            foreach (var warning in result.Warnings)
+            {
+                w.WriteLine($"- {warning.ToString().Replace('\n', ' ')}");
+            }
+
+            w.WriteLine();
+        }
 
         w.WriteLine("## Groups");
         w.WriteLine();

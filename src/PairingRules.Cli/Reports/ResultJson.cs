@@ -1,11 +1,13 @@
 namespace PairingRules.Cli.Reports;
 
 /// <summary>
-/// The JSON result of <c>solve --format json</c>:
-/// <c>{ "summary": {households, covered, uncovered, helpers, idleHelpers, totalShortfall, kept},
+/// The JSON result of <c>solve --format json</c>, described by <c>rules/schema/pairing-result.schema.json</c>:
+/// <c>{ "summary": {ruleSet, tool, complete, households, covered, uncovered, helpers, idleHelpers, unselectedHelpers,
+/// totalShortfall, kept}, "warnings": [{file, line, column, path, message}],
 /// "pairings": [{household, helper, group}], "gaps": {uncovered: [{household, county, township, village, reason, remedy}],
 /// shortfalls: [{helper, group, required, assigned, shortfall}], idle: [{helper, group}], unselected: [{helper, reason}]} }</c>,
-/// properties in that order, lists in roster order; <c>county</c> only when the roster names counties.
+/// properties in that order, lists in roster order; <c>county</c> only when the roster names counties, and a warning's
+/// <c>file</c>, <c>line</c>, <c>column</c> and <c>path</c> only when it has them.
 /// </summary>
 internal static class ResultJson
 {
@@ -15,14 +17,43 @@ internal static class ResultJson
         json.WriteStartObject();
         json.WriteStartObject("summary");
         var s = result.Summary;
+        json.WriteString("ruleSet", ruleSet.Name);
+        json.WriteString("tool", ToolVersion.Text);
+        json.WriteBoolean("complete", result.IsComplete);
         json.WriteNumber("households", s.Households);
         json.WriteNumber("covered", s.Covered);
         json.WriteNumber("uncovered", s.Uncovered);
         json.WriteNumber("helpers", s.Helpers);
         json.WriteNumber("idleHelpers", s.IdleHelpers);
+        json.WriteNumber("unselectedHelpers", s.UnselectedHelpers);
         json.WriteNumber("totalShortfall", s.TotalShortfall);
         json.WriteNumber("kept", s.Kept);
         json.WriteEndObject();
+
+        json.WriteObjects("warnings", result.Warnings, (json, w) =>
+        {
+            if (w.File is { } file)
+            {
+                json.WriteString("file", file);
+            }
+
+            if (w.Line is { } line)
+            {
+                json.WriteNumber("line", line);
+            }
+
+            if (w.Column is { } column)
+            {
+                json.WriteNumber("column", column);
+            }
+
+            if (w.Path is { } path)
+            {
+                json.WriteString("path", path);
+            }
+
+            json.WriteString("message", w.Message);
+        });
 
         json.WriteObjects("pairings", result.Pairings, (json, p) =>
         {

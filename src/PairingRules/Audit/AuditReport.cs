@@ -52,12 +52,13 @@ public sealed class AuditCheckCount
     public int Count { get; }
 }
 
-/// <summary>The outcome of <see cref="RuleSet.CheckAsync"/>: every fault of an existing pairing, in roster order.</summary>
+/// <summary>The outcome of <see cref="RuleSet.CheckAsync(Roster, AuditWorkflow?, PairingOptions?, CancellationToken)"/>: every fault of an existing pairing, in roster order.</summary>
 /// <remarks><threadsafety>Immutable and safe to share between threads.</threadsafety></remarks>
 public sealed class AuditReport
 {
-    internal AuditReport(IReadOnlyList<AuditFinding> findings, int households, int helpers, IReadOnlyList<string> checkNames)
+    internal AuditReport(IReadOnlyList<AuditFinding> findings, int households, int helpers, IReadOnlyList<string> checkNames, IReadOnlyList<InputProblem> warnings)
     {
+        Warnings = warnings;
         Findings = findings;
         Households = households;
         Helpers = helpers;
@@ -80,6 +81,13 @@ public sealed class AuditReport
 
     /// <summary>Helpers checked.</summary>
     public int Helpers { get; }
+
+    /// <summary>
+    /// Likely mistakes in the rules or the roster that are not errors, each located, the same as a solve of the same
+    /// roster reports in <see cref="PairingResult.Warnings"/>: the roster reader's, then those found by evaluating the
+    /// rules on the roster. Empty when there are none; they do not count as findings.
+    /// </summary>
+    public IReadOnlyList<InputProblem> Warnings { get; }
 
     /// <summary>Whether nothing was found.</summary>
     public bool IsClean => Findings.Count == 0;

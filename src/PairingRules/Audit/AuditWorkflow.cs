@@ -8,7 +8,7 @@ using RulesEngine.Models;
 namespace PairingRules.Audit;
 
 /// <summary>
-/// The checks that <see cref="RuleSet.CheckAsync"/> runs on an existing pairing, as a RulesEngine workflow file:
+/// The checks that <see cref="RuleSet.CheckAsync(Roster, AuditWorkflow?, PairingOptions?, CancellationToken)"/> runs on an existing pairing, as a RulesEngine workflow file:
 /// a JSON array of RulesEngine workflows named <c>household</c> (input <c>pairing</c>, a <see cref="HouseholdAuditFacts"/>)
 /// and <c>helper</c> (input <c>helper</c>, a <see cref="HelperAuditFacts"/>). The built-in checks are in
 /// <c>rules/audit.json</c>; authors add their own rules in RulesEngine's standard format.

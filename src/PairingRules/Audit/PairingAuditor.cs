@@ -10,7 +10,7 @@ internal static class PairingAuditor
     /// pairings by, so a pairing <c>check</c> accepts is one <c>solve</c> keeps. Valid pairings count toward the
     /// helper's load; those beyond the cap (in roster order) do not.
     /// </summary>
-    public static async Task<AuditReport> CheckAsync(Placement placement, CurrentPairings current, AuditWorkflow audit, CancellationToken cancellationToken)
+    public static async Task<AuditReport> CheckAsync(Placement placement, CurrentPairings current, AuditWorkflow audit, IReadOnlyList<InputProblem> warnings, CancellationToken cancellationToken)
     {
         var roster = placement.Roster;
         var helpers = roster.Helpers;
@@ -53,6 +53,6 @@ internal static class PairingAuditor
             }
         }
 
-        return new AuditReport(findings, roster.Households.Count, helpers.Count, audit.CheckNames);
+        return new AuditReport(findings, roster.Households.Count, helpers.Count, audit.CheckNames, warnings);
     }
 }

@@ -5,7 +5,8 @@ namespace PairingRules.Compilation;
 /// read. <see cref="RuleSet"/> is the public facade over it.
 /// </summary>
 /// <remarks>Immutable and thread-safe.</remarks>
-internal sealed class CompiledRuleSet(string name, string? title, string? source, string? description, IReadOnlyList<RuleGroup> groups)
+internal sealed class CompiledRuleSet(
+    string name, string? title, string? source, string? description, IReadOnlyList<RuleGroup> groups, IReadOnlyList<ExpressionReads> reads)
 {
     public string Name { get; } = name;
 
@@ -17,6 +18,10 @@ internal sealed class CompiledRuleSet(string name, string? title, string? source
 
     /// <summary>The groups in priority order; <see cref="RuleGroup.Index"/> is the position.</summary>
     public IReadOnlyList<RuleGroup> Groups { get; } = groups;
+
+    /// <summary>What each expression reads of the roster's data, in group order (each group's <c>helpers</c>, then its
+    /// <c>households</c> when it has one), with where it stands in the rule file.</summary>
+    public IReadOnlyList<ExpressionReads> Reads { get; } = reads;
 
     /// <summary>The first group whose <c>helpers</c> expression selects <paramref name="helper"/>, or null.</summary>
     /// <exception cref="RuleEvaluationException">An expression failed on this helper.</exception>

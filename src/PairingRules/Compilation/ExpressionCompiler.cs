@@ -30,13 +30,23 @@ internal sealed partial class ExpressionCompiler
     }
 
     /// <summary>Compiles <paramref name="text"/> over a variable called <paramref name="name"/>, or reports why not.</summary>
-    public Func<T, bool>? Compile<T>(Located<string> text, string name, string groupId) => CompileFor<T>(text, name, $"group `{groupId}`");
+    /// <param name="text">The expression and where it stands.</param>
+    /// <param name="name">The variable, <c>helper</c> or <c>household</c>.</param>
+    /// <param name="groupId">The group, for messages.</param>
+    /// <param name="inspect">Given the checked body and its parameter before it is compiled (to find what it reads,
+    /// <see cref="ExpressionReads"/>); not called when the expression has problems.</param>
+    public Func<T, bool>? Compile<T>(Located<string> text, string name, string groupId, Action<Expression, ParameterExpression>? inspect = null) =>
+        CompileFor<T>(text, name, $"group `{groupId}`", inspect);
 
     /// <summary>
     /// Compiles <paramref name="text"/> over a variable called <paramref name="name"/>, or reports why not, each problem
     /// starting with <paramref name="owner"/> (<c>group `x`</c>, <c>restriction 2</c>).
     /// </summary>
-    public Func<T, bool>? CompileFor<T>(Located<string> text, string name, string owner)
+    /// <param name="text">The expression and where it stands.</param>
+    /// <param name="name">The variable, <c>helper</c> or <c>household</c>.</param>
+    /// <param name="owner">What the expression belongs to, for messages.</param>
+    /// <param name="inspect">As for <see cref="Compile{T}"/>.</param>
+    public Func<T, bool>? CompileFor<T>(Located<string> text, string name, string owner, Action<Expression, ParameterExpression>? inspect = null)
     {
         var parameter = Expression.Parameter(typeof(T), name);
         var check = Check(text.Value, parameter);
@@ -53,6 +63,7 @@ internal sealed partial class ExpressionCompiler
             return null;
         }
 
+        inspect?.Invoke(check.Body, parameter);
         return Expression.Lambda<Func<T, bool>>(check.Body, parameter).Compile();
     }
 

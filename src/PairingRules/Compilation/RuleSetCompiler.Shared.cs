@@ -15,10 +15,11 @@ internal static partial class RuleSetCompiler
         group.Max is null && group.Backstop is not { Value: true } ? document.DefaultMax : null;
 
     /// <summary>
-    /// Compiles the restrictions: each expression, and each listed group id checked against the groups of the file
-    /// (unknown, listed twice, or every group listed). Returns the restrictions that compiled.
+    /// Compiles the restrictions: each expression (noting what it reads in <paramref name="reads"/>), and each listed group
+    /// id checked against the groups of the file (unknown, listed twice, or every group listed). Returns the restrictions
+    /// that compiled.
     /// </summary>
-    private static List<Restriction> CompileRestrictions(RuleSetDocument document, ExpressionCompiler compiler, Action<Location, string> problem)
+    private static List<Restriction> CompileRestrictions(RuleSetDocument document, ExpressionCompiler compiler, string sourceName, List<ExpressionReads> reads, Action<Location, string> problem)
     {
         var groupIds = document.Groups.Where(g => g.Id is not null).Select(g => g.Id!.Value).Distinct(StringComparer.Ordinal).ToList();
         var restrictions = new List<Restriction>();
@@ -26,7 +27,9 @@ internal static partial class RuleSetCompiler
         {
             var r = document.Restrictions[i];
             var owner = string.Create(CultureInfo.InvariantCulture, $"restriction {i + 1}");
-            var applies = r.Households is { } households ? compiler.CompileFor<Household>(households, "household", owner) : null;
+            var applies = r.Households is { } households
+                ? compiler.CompileFor<Household>(households, "household", owner, (body, parameter) => reads.Add(ExpressionReads.OfRestriction(body, parameter, households, sourceName, owner)))
+                : null;
             var listed = new HashSet<string>(StringComparer.Ordinal);
             var complete = r.Groups is not null;
             foreach (var id in r.Groups ?? [])

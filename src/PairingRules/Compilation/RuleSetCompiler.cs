@@ -9,7 +9,8 @@ namespace PairingRules.Compilation;
 /// </summary>
 internal static partial class RuleSetCompiler
 {
-    /// <summary>Compiles <paramref name="document"/>, adding every problem to <paramref name="problems"/>.</summary>
+    /// <summary>Compiles <paramref name="document"/>, adding every problem to <paramref name="problems"/>; notes what each
+    /// expression reads of the roster's data (<see cref="ExpressionReads"/>) for the warnings of a solve.</summary>
     /// <returns>The compiled rules, or <see langword="null"/> when there were problems.</returns>
     public static CompiledRuleSet? Compile(RuleSetDocument document, string sourceName, List<InputProblem> problems)
     {
@@ -17,11 +18,12 @@ internal static partial class RuleSetCompiler
         var groups = new List<RuleGroup>();
         var ids = new Dictionary<string, Location>(StringComparer.Ordinal);
         var backstops = new Dictionary<PairingScope, string>();
+        var reads = new List<ExpressionReads>();
 
         void Problem(Location location, string message) =>
             problems.Add(new InputProblem(message, sourceName, location.Line > 0 ? location.Line : null, location.Column > 0 ? location.Column : null, location.Path));
 
-        var restrictions = CompileRestrictions(document, compiler, Problem);
+        var restrictions = CompileRestrictions(document, compiler, sourceName, reads, Problem);
         var defaultCapUsed = false;
 
         foreach (var g in document.Groups)
@@ -73,16 +75,19 @@ internal static partial class RuleSetCompiler
                 Problem(backstop.Location, $"group `{id}`: a second backstop with scope `{s.Name()}` (group `{backstops[s]}` already takes the remainder there); only one group per scope may be the backstop");
             }
 
-            var selects = g.Helpers is { } helpers ? compiler.Compile<Helper>(helpers, "helper", id) : null;
+            var index = groups.Count;
+            var selects = g.Helpers is { } helpers
+                ? compiler.Compile<Helper>(helpers, "helper", id, (body, parameter) => reads.Add(ExpressionReads.Of<Helper>(body, parameter, helpers, sourceName, index, id, "helpers")))
+                : null;
             var accepts = g.Households is { } households
-                ? compiler.Compile<Household>(households, "household", id)
+                ? compiler.Compile<Household>(households, "household", id, (body, parameter) => reads.Add(ExpressionReads.Of<Household>(body, parameter, households, sourceName, index, id, "households")))
                 : static _ => true;
 
             if (selects is not null && accepts is not null && scope is not null && g.Id is not null)
             {
                 var (householdsText, restricted) = Restrict(id, g.Households?.Value, accepts, restrictions);
                 groups.Add(new RuleGroup(
-                    groups.Count,
+                    index,
                     id,
                     string.IsNullOrWhiteSpace(g.Label?.Value) ? id : g.Label.Value,
                     g.Description?.Value,
@@ -103,7 +108,7 @@ internal static partial class RuleSetCompiler
         }
 
         return problems.Count == 0 && document.Name is not null
-            ? new CompiledRuleSet(document.Name.Value, document.Title?.Value, document.Source?.Value, document.Description?.Value, groups)
+            ? new CompiledRuleSet(document.Name.Value, document.Title?.Value, document.Source?.Value, document.Description?.Value, groups, reads)
             : null;
     }
 

@@ -56,20 +56,44 @@ public static class RosterCsv
     public static Encoding GB18030 => CodePagesEncodingProvider.Instance.GetEncoding("GB18030")!;
 
     /// <summary>
-    /// Finds an encoding by name: the code-page encodings (<c>gb18030</c>, <c>gbk</c>, <c>gb2312</c>, …) and those
-    /// .NET has built in (<c>utf-8</c>, <c>utf-16</c>, …). Does not register a provider.
+    /// Finds an encoding by name, ignoring case: the code-page encodings (<c>gb18030</c>, <c>gbk</c>, <c>gb2312</c>,
+    /// <c>cp936</c> or a code-page number such as <c>936</c>, …), those .NET has built in (<c>utf-8</c>, <c>utf-16</c>, …),
+    /// and the spellings people type for them without a dash (<c>utf8</c>, <c>utf16</c>, <c>utf16le</c>, <c>utf16be</c>).
+    /// Does not register a provider.
     /// </summary>
     /// <param name="name">The name, for example <c>utf-8</c> or <c>gb18030</c>.</param>
     /// <returns>The encoding, or <see langword="null"/> when the name is unknown.</returns>
     public static Encoding? FindEncoding(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
+        var trimmed = name.Trim();
+        var key = trimmed.ToLowerInvariant().Replace("-", string.Empty, StringComparison.Ordinal).Replace("_", string.Empty, StringComparison.Ordinal);
+        switch (key)
+        {
+            case "utf8":
+                return new UTF8Encoding(encoderShouldEmitUTF8Identifier: true);
+            case "utf16" or "utf16le" or "unicode":
+                return Encoding.Unicode;
+            case "utf16be":
+                return Encoding.BigEndianUnicode;
+        }
+
+        if (key.StartsWith("cp", StringComparison.Ordinal) && int.TryParse(key.AsSpan(2), NumberStyles.None, CultureInfo.InvariantCulture, out var codePage) ||
+            int.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out codePage))
+        {
+            return CodePagesEncodingProvider.Instance.GetEncoding(codePage) ?? TryGet(() => Encoding.GetEncoding(codePage));
+        }
+
+        return CodePagesEncodingProvider.Instance.GetEncoding(trimmed) ?? TryGet(() => Encoding.GetEncoding(trimmed));
+    }
+
+    private static Encoding? TryGet(Func<Encoding> get)
+    {
         try
         {
-            var trimmed = name.Trim();
-            return CodePagesEncodingProvider.Instance.GetEncoding(trimmed) ?? Encoding.GetEncoding(trimmed);
+            return get();
         }
-        catch (ArgumentException)
+        catch (Exception e) when (e is ArgumentException or NotSupportedException)
         {
             return null;
         }

@@ -6,7 +6,7 @@ namespace PairingRules.Results;
 /// <summary>Assembles the public <see cref="PairingResult"/> from the assignment, its objective and its explanation.</summary>
 internal static class ResultBuilder
 {
-    public static PairingResult Build(PairingProblem problem, Assignment assignment, Explainer explanation, ObjectiveValues? fresh)
+    public static PairingResult Build(PairingProblem problem, Assignment assignment, Explainer explanation, ObjectiveValues? fresh, IReadOnlyList<InputProblem> warnings)
     {
         var roster = problem.Roster;
         var groups = problem.Rules.Groups;
@@ -95,7 +95,7 @@ internal static class ResultBuilder
             objective,
             fresh,
             explanation.Backstop,
-            roster.Warnings);
+            warnings);
         ResultAccounting.CheckCounts(roster, result);
         ResultAccounting.AssertInDebug(roster, result);
         return result;

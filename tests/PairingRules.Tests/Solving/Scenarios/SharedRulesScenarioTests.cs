@@ -55,4 +55,28 @@ public sealed class SharedRulesScenarioTests
         result.Uncovered.Should().ContainSingle().Which.Should().BeEquivalentTo(new { HouseholdId = "m2", Reason = UncoveredReason.NoBackstopInTownship, Remedy = "add a helper of group `township-cadres` (township-cadres) in township B" });
         result.Objective.Should().Be(new ObjectiveValues(uncovered: 1, idleHelpers: 0, shortfall: 0, remainder: 4, balance: 6));
     }
+
+    [Fact]
+    public void Solve_RestrictionReadsAColumnTheRosterLacks_WarnsAtTheRestriction()
+    {
+        // A roster whose column is 是否监测户, not 监测户: the restriction applies to no household, which is worth a warning
+        // located at the restriction (B's diagnostics read restrictions as they read groups).
+        var json = JsonConvert.SerializeObject(
+            new
+            {
+                name = "monitoring",
+                restrictions = new[] { new { households = "household.Attribute(\"监测户\") == \"是\"", groups = new[] { "township-cadres" } } },
+                groups = new object[] { Group("staff", "ordinary-staff", "county"), Group("township-cadres", "township-cadre", "township", backstop: true) },
+            },
+            Formatting.Indented);
+        var roster = new Roster(
+            [new Household("H1", "A", "A1", poorVillage: true, deepPoverty: false, attributes: new Dictionary<string, string> { ["是否监测户"] = "是" })],
+            [P("O1", "ordinary-staff"), P("T1", "township-cadre", "A")]);
+
+        var warnings = RuleSet.Parse(json, "monitoring.json").Solve(roster).Warnings;
+
+        warnings.Select(w => w.ToString()).Should().Equal(
+            "monitoring.json:5:59: warning: restrictions[0].households: restriction 1: no household of the roster has the attribute `监测户`, " +
+            "did you mean `是否监测户`? (attributes of the roster's households: 是否监测户); `household.Attribute(\"监测户\")` is \"\" for every household (at character 21)");
+    }
 }

@@ -67,6 +67,19 @@ public sealed class LinglingDistrictRulesTests
     }
 
     [Fact]
+    public void ReadmeAndRuleFormat_ListEveryShippedRuleSet()
+    {
+        var readme = File.ReadAllText(Path.Combine(ReadmeExampleTests.RepositoryRoot(), "README.md"));
+        var ruleFormat = File.ReadAllText(Path.Combine(ReadmeExampleTests.RepositoryRoot(), "docs", "rule-format.md"));
+
+        foreach (var name in RuleSet.ShippedNames)
+        {
+            readme.Should().Contain($"| `rules/{name}.json` |", "the README's table of shipped rule sets lists it");
+            ruleFormat.Should().Contain($"(../rules/{name}.json)", "docs/rule-format.md links it as an example");
+        }
+    }
+
+    [Fact]
     public void LoadShipped_UnknownName_ThrowsListingTheNames()
     {
         FluentActions.Invoking(() => RuleSet.LoadShipped("lingling"))

@@ -217,7 +217,7 @@ internal static class Commands
     {
         var rules = new Option<string>("--rules", "-r") { Description = "The JSON rule file.", Required = true };
         var households = new Option<string>("--households") { Description = householdsDescription, Required = true };
-        var helpers = new Option<string>("--helpers") { Description = "helpers.csv: id,category,township,village,tier[,name,unit,poor_village].", Required = true };
+        var helpers = new Option<string>("--helpers") { Description = "helpers.csv: id,category,township,village[,tier,name,unit,poor_village].", Required = true };
         var output = new Option<string?>("--out", "-o") { Description = outputDescription };
         var format = new Option<string?>("--format", "-f") { Description = "The format of --out: json, csv or md. Default: from the extension of --out, else json." };
         Choices.Restrict(format, Formats);

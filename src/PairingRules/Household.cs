@@ -5,7 +5,8 @@ namespace PairingRules;
 /// </summary>
 /// <remarks>
 /// Immutable. Rule expressions see it as <c>household</c>: <c>household.DeepPoverty</c>,
-/// <c>household.Attribute("cause") == "illness"</c>.
+/// <c>household.Attribute("cause") == "illness"</c>. Text values are trimmed, as a roster file's are, and blank
+/// optional text counts as none.
 /// <threadsafety>Instances are immutable and safe to share between threads.</threadsafety>
 /// </remarks>
 public sealed class Household
@@ -40,16 +41,16 @@ public sealed class Household
         ArgumentException.ThrowIfNullOrWhiteSpace(village);
         ArgumentOutOfRangeException.ThrowIfLessThan(members, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(income, 0m);
-        Id = id;
-        Township = township;
-        Village = village;
+        Id = id.Trim();
+        Township = township.Trim();
+        Village = village.Trim();
         PoorVillage = poorVillage;
         DeepPoverty = deepPoverty;
         Members = members;
         Income = income == 0m ? 0m : income; // no negative zero (-0), which would print as "-0"
-        CurrentHelper = string.IsNullOrWhiteSpace(currentHelper) ? null : currentHelper;
+        CurrentHelper = RosterText.OrNull(currentHelper);
         Attributes = AttributeMaps.Freeze(attributes);
-        County = string.IsNullOrWhiteSpace(county) ? null : county;
+        County = RosterText.OrNull(county);
     }
 
     /// <summary>The household's registry id.</summary>

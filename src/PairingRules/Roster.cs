@@ -18,24 +18,28 @@ public sealed class Roster
 
     /// <summary>Creates a roster.</summary>
     /// <param name="households">The households.</param>
-    /// <param name="helpers">The helpers.</param>
+    /// <param name="helpers">The helpers. A helper made without a poor-village status, or with a village but no township,
+    /// is completed from the households (see <see cref="Helper"/>): <see cref="Helpers"/> then holds a completed copy.</param>
     /// <exception cref="ArgumentNullException">An argument or element is null.</exception>
     /// <exception cref="RosterException">Two households or two helpers share an id (every duplicate is listed), some households or
-    /// helpers name a county and others do not (the first that differs from the first household is named), or the roster has
-    /// more than 5,000,000 households or 1,000,000 helpers.</exception>
+    /// helpers name a county and others do not (the first that differs from the first household is named), the households of a
+    /// village disagree on whether it is poor, a helper names a village that is in several townships and no township, a helper's
+    /// poor-village status contradicts the households of its village, or the roster has more than 5,000,000 households or
+    /// 1,000,000 helpers. docs/roster-format.md ("Rules of a roster") states each rule; a roster file is checked by the same
+    /// rules, located in the file.</exception>
     public Roster(IEnumerable<Household> households, IEnumerable<Helper> helpers)
         : this(households, helpers, [])
     {
     }
 
-    /// <summary>A roster with the warnings its reader found (a header close to a known column, ...).</summary>
+    /// <summary>A roster with the warnings its reader found (a header close to a known column, ...), checked here.</summary>
     internal Roster(IEnumerable<Household> households, IEnumerable<Helper> helpers, IReadOnlyList<InputProblem> warnings)
     {
         ArgumentNullException.ThrowIfNull(households);
         ArgumentNullException.ThrowIfNull(helpers);
         Warnings = warnings;
         Households = households.ToArray();
-        Helpers = helpers.ToArray();
+        var given = helpers.ToArray();
         var problems = new List<InputProblem>();
         if (Households.Count > RosterLimits.MaxHouseholds)
         {
@@ -43,10 +47,10 @@ public sealed class Roster
                 $"the roster has {RosterLimits.Format(Households.Count)} households; the limit is {RosterLimits.Format(RosterLimits.MaxHouseholds)}", path: "households"));
         }
 
-        if (Helpers.Count > RosterLimits.MaxHelpers)
+        if (given.Length > RosterLimits.MaxHelpers)
         {
             problems.Add(new InputProblem(
-                $"the roster has {RosterLimits.Format(Helpers.Count)} helpers; the limit is {RosterLimits.Format(RosterLimits.MaxHelpers)}", path: "helpers"));
+                $"the roster has {RosterLimits.Format(given.Length)} helpers; the limit is {RosterLimits.Format(RosterLimits.MaxHelpers)}", path: "helpers"));
         }
 
         if (problems.Count > 0)
@@ -54,14 +58,44 @@ public sealed class Roster
             throw new RosterException(problems);
         }
 
-        _householdIndex = Index(Households, h => h.Id, "household", problems);
-        _helperIndex = Index(Helpers, h => h.Id, "helper", problems);
-        CheckCounties(problems);
+        NoNulls(Households, "household");
+        NoNulls(given, "helper");
+        var facts = RosterRules.Check(
+            Households.Count, i => RosterEntry.Of(Households[i]), given.Length, i => RosterEntry.Of(given[i]), new ObjectRosterLocator(Households, given, problems));
         if (problems.Count > 0)
         {
             throw new RosterException(problems);
         }
 
+        for (var i = 0; i < given.Length; i++)
+        {
+            given[i] = given[i].WithDerived(facts.HelperPlaces[i].Township, facts.HelperPlaces[i].PoorVillage);
+        }
+
+        Helpers = given;
+        _householdIndex = facts.HouseholdIndex;
+        _helperIndex = facts.HelperIndex;
+        NamesCounties = facts.NamesCounties;
+        Places = new RosterPlaces(Households, Helpers, HelperIndexOf);
+    }
+
+    /// <summary>
+    /// A roster a file reader has already checked with <see cref="RosterRules"/> (its problems located in the files, none
+    /// found): <paramref name="helpers"/> are completed with <paramref name="facts"/>' places, the indexes are reused.
+    /// </summary>
+    internal Roster(Household[] households, Helper[] helpers, IReadOnlyList<InputProblem> warnings, RosterFacts facts)
+    {
+        Warnings = warnings;
+        Households = households;
+        for (var i = 0; i < helpers.Length; i++)
+        {
+            helpers[i] = helpers[i].WithDerived(facts.HelperPlaces[i].Township, facts.HelperPlaces[i].PoorVillage);
+        }
+
+        Helpers = helpers;
+        _householdIndex = facts.HouseholdIndex;
+        _helperIndex = facts.HelperIndex;
+        NamesCounties = facts.NamesCounties;
         Places = new RosterPlaces(Households, Helpers, HelperIndexOf);
     }
 
@@ -91,46 +125,17 @@ public sealed class Roster
     internal RosterPlaces Places { get; }
 
     /// <summary>Whether the households and helpers name their county (all of them do, or none).</summary>
-    internal bool NamesCounties { get; private set; }
+    internal bool NamesCounties { get; }
 
-    /// <summary>Checks that all households and helpers name a county or none does; names the first that differs.</summary>
-    private void CheckCounties(List<InputProblem> problems)
-    {
-        var people = Households.Select((h, i) => (Kind: "household", h.Id, Position: i + 1, NamesCounty: h.County is not null))
-            .Concat(Helpers.Select((h, i) => (Kind: "helper", h.Id, Position: i + 1, NamesCounty: h.County is not null)));
-        (string Kind, string Id, int Position, bool NamesCounty)? first = null;
-        foreach (var person in people)
-        {
-            if (first is not { } f)
-            {
-                first = person;
-                NamesCounties = person.NamesCounty;
-            }
-            else if (person.NamesCounty != f.NamesCounty)
-            {
-                problems.Add(new InputProblem(
-                    $"{person.Kind} '{person.Id}' (position {person.Position}) {(person.NamesCounty ? "names a county" : "names no county")}, " +
-                    $"but {f.Kind} '{f.Id}' (position {f.Position}) {(f.NamesCounty ? "does" : "does not")}; either every household and helper names a county or none does",
-                    path: person.Kind + "s"));
-                return;
-            }
-        }
-    }
-
-    private static Dictionary<string, int> Index<T>(IReadOnlyList<T> items, Func<T, string> id, string kind, List<InputProblem> problems)
+    private static void NoNulls<T>(IReadOnlyList<T> items, string kind)
         where T : class
     {
-        var index = new Dictionary<string, int>(items.Count, StringComparer.Ordinal);
         for (var i = 0; i < items.Count; i++)
         {
-            var item = items[i] ?? throw new ArgumentNullException(nameof(items), $"The {kind} at position {i} is null.");
-            if (!index.TryAdd(id(item), i))
+            if (items[i] is null)
             {
-                problems.Add(new InputProblem(
-                    $"duplicate {kind} id '{id(item)}' (positions {index[id(item)] + 1} and {i + 1})", path: kind + "s"));
+                throw new ArgumentNullException(kind == "household" ? "households" : "helpers", $"The {kind} at position {i} is null.");
             }
         }
-
-        return index;
     }
 }

@@ -246,13 +246,13 @@ public sealed class CheckTests
     {
         using var temp = new TempFolder();
         var helpers = temp.File("helpers.csv");
-        File.WriteAllText(helpers, "id,category,township,village,tier\nT1,wizard,东乡,,\n");
+        File.WriteAllText(helpers, "id,category,township,village,tier\nT1,township-cadre,东乡,,big\n");
 
         var run = Cli.Run("check", "--rules", Cli.RulesPath, "--households", Households, "--helpers", helpers, "--audit", temp.File("missing.json"));
 
         run.ExitCode.Should().Be(2);
         run.Error.Should().StartWith(
-            helpers + ":2:2: category: unknown category 'wizard'; the categories are county-leader, section-cadre, ordinary-staff, village-committee, township-cadre, enterprise\n" +
+            helpers + ":2:5: tier: tier 'big' is not a whole number of at least 1 (or 一类, 二类 … for 1, 2 …)\n" +
             temp.File("missing.json") + ": cannot read the audit file: ");
         run.Error.Should().EndWith($"pairing-rules: The roster has 1 problem; Audit file '{temp.File("missing.json")}' has 1 problem; nothing was checked.\n");
     }

@@ -127,12 +127,12 @@ public sealed class CommandTests
         using var temp = Small(out var households, out var helpers);
         var rules = temp.File("rules.json");
         File.WriteAllText(rules, "{");
-        File.WriteAllText(helpers, "id,category,township,village,tier\nT1,wizard,东乡,,\n");
+        File.WriteAllText(helpers, "id,category,township,village,tier\nT1,township-cadre,东乡,,big\n");
 
         var run = Cli.Run("solve", "--rules", rules, "--households", households, "--helpers", helpers);
 
         run.ExitCode.Should().Be(2);
-        run.Error.Should().Contain(rules + ":").And.Contain(helpers + ":2:2: category: unknown category 'wizard'");
+        run.Error.Should().Contain(rules + ":").And.Contain(helpers + ":2:5: tier: tier 'big' is not a whole number of at least 1");
         run.Error.Should().EndWith($"pairing-rules: Rule set '{rules}' has 1 problem; The roster has 1 problem; nothing was solved.\n");
     }
 

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace PairingRules.Csv;
 
 /// <summary>One column of a roster file: its canonical name, whether it is required, and the headers accepted for it.</summary>
@@ -46,37 +48,75 @@ internal static class RosterColumns
         new("category", true, "类别"),
         new("township", true, "乡镇", "乡(镇)", "乡（镇）"),
         new("village", true, "村", "行政村"),
-        new("tier", true, "企业类别"),
+        new("tier", false, "企业类别"),
         new("name", false, "姓名", "名称"),
         new("unit", false, "单位", "工作单位"),
         new("poor_village", false, "是否贫困村"),
         new("county", false, "县", "县区", "县(市、区)", "县（市、区）"),
     ];
 
-    /// <summary>The six helper categories, in the order of the Xing rules.</summary>
-    public static readonly string[] Categories =
-        ["county-leader", "section-cadre", "ordinary-staff", "village-committee", "township-cadre", "enterprise"];
-
-    /// <summary>Chinese names accepted for the categories.</summary>
-    public static readonly IReadOnlyDictionary<string, string> CategoryAliases = new Dictionary<string, string>(StringComparer.Ordinal)
+    /// <summary>
+    /// A tier as written in a roster: a whole number of at least 1 (<c>5</c>), or a class in Chinese, <c>一类</c>,
+    /// <c>二类</c> … <c>九十九类</c>, also with <c>企业</c> after it (<c>三类企业</c>) or with digits (<c>5类</c>).
+    /// </summary>
+    /// <returns>The tier, or <see langword="null"/> when the text is none of these.</returns>
+    public static int? ParseTier(string text)
     {
-        ["县级领导干部"] = "county-leader",
-        ["县级领导"] = "county-leader",
-        ["科级干部"] = "section-cadre",
-        ["一般干部"] = "ordinary-staff",
-        ["村两委干部"] = "village-committee",
-        ["村“两委”干部"] = "village-committee",
-        ["两委干部"] = "village-committee",
-        ["乡镇干部"] = "township-cadre",
-        ["企业"] = "enterprise",
-    };
+        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var tier))
+        {
+            return tier >= 1 ? tier : null;
+        }
 
-    /// <summary>Chinese names accepted for the enterprise tiers.</summary>
-    public static readonly IReadOnlyDictionary<string, int> TierAliases = new Dictionary<string, int>(StringComparer.Ordinal)
+        var number = text.EndsWith("类企业", StringComparison.Ordinal) ? text[..^3] : text.EndsWith('类') ? text[..^1] : null;
+        if (number is null || number.Length == 0)
+        {
+            return null;
+        }
+
+        return int.TryParse(number, NumberStyles.None, CultureInfo.InvariantCulture, out tier) ? (tier >= 1 ? tier : null) : ChineseNumber(number);
+    }
+
+    /// <summary>A Chinese number from 1 to 99 (<c>三</c>, <c>十</c>, <c>十二</c>, <c>四十</c>, <c>九十九</c>), else null.</summary>
+    private static int? ChineseNumber(string text)
     {
-        ["一类"] = 1, ["二类"] = 2, ["三类"] = 3, ["四类"] = 4,
-        ["一类企业"] = 1, ["二类企业"] = 2, ["三类企业"] = 3, ["四类企业"] = 4,
-    };
+        static int Digit(char c) => "一二三四五六七八九".IndexOf(c, StringComparison.Ordinal) + 1;
+        var ten = text.IndexOf('十', StringComparison.Ordinal);
+        if (ten < 0)
+        {
+            return text.Length == 1 && Digit(text[0]) > 0 ? Digit(text[0]) : null;
+        }
+
+        var tens = ten switch
+        {
+            0 => 1,
+            1 when Digit(text[0]) > 0 => Digit(text[0]),
+            _ => 0,
+        };
+        var ones = ten == text.Length - 1 ? 0 : ten == text.Length - 2 && Digit(text[^1]) > 0 ? Digit(text[^1]) : -1;
+        return tens > 0 && ones >= 0 ? (tens * 10) + ones : null;
+    }
+
+    /// <summary>
+    /// The column among <paramref name="columns"/> whose canonical name or alias <paramref name="header"/> resembles, with
+    /// that name, or nothing: a likely typo (<c>poor_vilage</c>, <c>家庭人口</c> for <c>家庭人口数</c>) by
+    /// <see cref="Spelling.Closest"/>, except that a header or name of one or two characters only resembles one that
+    /// differs by a character added or left out (<c>村名</c> resembles <c>村</c>, <c>性别</c> does not resemble <c>姓名</c>).
+    /// </summary>
+    public static (RosterColumn? Column, string? Accepted) Resembling(string header, IEnumerable<RosterColumn> columns)
+    {
+        var normalized = Normalize(header);
+        var names = columns
+            .SelectMany(c => new[] { c.Name }.Concat(c.Aliases).Select(name => (Column: c, Name: name, Normalized: Normalize(name))))
+            .Where(n => Math.Min(normalized.Length, n.Normalized.Length) > 2 || normalized.Length != n.Normalized.Length)
+            .ToArray();
+        if (Spelling.Closest(normalized, names.Select(n => n.Normalized)) is not { } closest)
+        {
+            return (null, null);
+        }
+
+        var match = names.First(n => n.Normalized == closest);
+        return (match.Column, match.Name);
+    }
 
     /// <summary>Normalises a header for matching: trimmed, lower case, <c>-</c> and spaces as <c>_</c>.</summary>
     public static string Normalize(string header) =>

@@ -26,17 +26,26 @@ namespace PairingRules.Csv;
 /// <c>income</c> [人均纯收入, 人均收入] (yuan a year, default 0), <c>helper</c> [帮扶责任人, 帮扶责任人编号]
 /// (the current responsible person's id), <c>county</c> [县, 县区, 县(市、区), 县（市、区）].</para>
 /// <para><b>helpers.csv</b>, required columns: <c>id</c> [编号, 责任人编号], <c>category</c> [类别],
-/// <c>township</c> [乡镇, 乡(镇), 乡（镇）], <c>village</c> [村, 行政村], <c>tier</c> [企业类别]; optional:
+/// <c>township</c> [乡镇, 乡(镇), 乡（镇）], <c>village</c> [村, 行政村]; optional: <c>tier</c> [企业类别],
 /// <c>name</c> [姓名, 名称], <c>unit</c> [单位, 工作单位], <c>poor_village</c> [是否贫困村], <c>county</c> [县, 县区, 县(市、区), 县（市、区）].
-/// <c>category</c> is one of <c>county-leader</c> [县级领导干部, 县级领导], <c>section-cadre</c> [科级干部],
-/// <c>ordinary-staff</c> [一般干部], <c>village-committee</c> [村两委干部, 村“两委”干部, 两委干部],
-/// <c>township-cadre</c> [乡镇干部], <c>enterprise</c> [企业]. <c>tier</c> is 1 to 4 [一类 … 四类, 一类企业 … 四类企业]
-/// for an enterprise and empty otherwise. <c>township</c> and <c>village</c> may be empty where they do not apply,
-/// except that a village-committee member needs a village and a township cadre a township. A committee member's
-/// empty township and <c>poor_village</c> default to those of its village among the households.</para>
+/// <c>category</c> is any text the rules select (<c>first-secretary</c>, <c>第一书记</c>); the Chinese names of the Xing
+/// categories become their English names, as a convenience: <c>county-leader</c> [县级领导干部, 县级领导],
+/// <c>section-cadre</c> [科级干部], <c>ordinary-staff</c> [一般干部], <c>village-committee</c> [村两委干部, 村“两委”干部,
+/// 两委干部], <c>township-cadre</c> [乡镇干部], <c>enterprise</c> [企业]. <c>tier</c> is empty or a whole number of at
+/// least 1 (also <c>一类</c>, <c>二类</c> …, <c>一类企业</c> …), on a helper of any category. <c>township</c> and
+/// <c>village</c> may be empty; what a group needs of its members (a township, a village) is checked from the rules.</para>
+/// <para><b>Rules of a roster.</b> The same as <see cref="Roster"/> applies to objects, located in the files: ids are
+/// unique; a village is identified by (county, township, village), so a village name in two townships is two villages;
+/// the households of a village agree on <c>poor_village</c>; a helper's empty <c>township</c> is that of its village
+/// among the households (a name in several townships there is a problem), and its empty <c>poor_village</c> is that of
+/// its village's households, false when none lives there; a given one must agree with them.</para>
+/// <para><b>Warnings.</b> A header that is no accepted name but close to one of a column the file lacks
+/// (<c>poor_vilage</c>, <c>家庭人口</c>) is read as an attribute and reported in <see cref="Roster.Warnings"/> with the
+/// name it resembles; a misspelt required column is an error that names the likely header.</para>
 /// <para><b>Counties.</b> A roster of several counties names each row's county in the optional <c>county</c> column of
-/// both files: either every household and helper names one or none does. A village is then identified by its county and
-/// name, so two counties may each have a village of the same name, and a helper takes households of its own county only.</para>
+/// both files: either every household and helper names one or none does. A village is then identified by its county,
+/// township and name, so two counties may each have a village of the same name, and a helper takes households of its
+/// own county only.</para>
 /// <para>Headers match case-insensitively, with <c>-</c> or a space accepted for <c>_</c>. Booleans are
 /// <c>true/false</c>, <c>1/0</c>, <c>yes/no</c> or <c>是/否</c>, case-insensitive. Numbers use the invariant culture
 /// (digits and a <c>.</c>). Values are trimmed. Every further column becomes an attribute of that name, readable from

@@ -7,104 +7,78 @@ internal static class RosterCsvReader
 {
     private const string BooleanHint = "use true/false, 1/0, yes/no or 是/否";
 
+    /// <summary>
+    /// Reads both tables (either may be null when its file could not be parsed), checks the rows with
+    /// <see cref="RosterRules"/>, and returns the roster, or null with every problem added to <paramref name="problems"/>
+    /// (each file's in line and column order, the households' first).
+    /// </summary>
     public static Roster? Read(CsvTable? householdTable, CsvTable? helperTable, List<InputProblem> problems)
     {
-        var villages = new Dictionary<(string? County, string Village), VillageSeen>();
-        var counties = new CountyAgreement(problems);
-        var households = householdTable is null ? null : ReadHouseholds(householdTable, villages, counties, problems);
-        var helpers = helperTable is null ? null : ReadHelpers(helperTable, villages, counties, problems);
-        return problems.Count == 0 && households is not null && helpers is not null ? new Roster(households, helpers) : null;
-    }
-
-    private static List<Household>? ReadHouseholds(CsvTable table, Dictionary<(string?, string), VillageSeen> villages, CountyAgreement counties, List<InputProblem> problems) =>
-        ReadRows<Household>(table, RosterColumns.Households, "household", problems, (row, id, line) =>
+        var warnings = new List<InputProblem>();
+        var households = householdTable is null ? null : ReadFile(householdTable, RosterColumns.Households, "household", warnings, ReadHousehold, RosterEntry.Of);
+        var helpers = helperTable is null ? null : ReadFile(helperTable, RosterColumns.Helpers, "helper", warnings, ReadHelper, RosterEntry.Of);
+        var facts = RosterRules.Check(households?.Count ?? 0, i => households!.Entry(i), helpers?.Count ?? 0, i => helpers!.Entry(i), new FileLocator(households, helpers));
+        foreach (var file in new FileRows?[] { households, helpers })
         {
-            var county = counties.Check(row);
-            var township = row.NotBlank("township", "a household needs a township");
-            var village = row.NotBlank("village", "a household needs a village");
-            var poorVillage = row.Boolean("poor_village", notBlank: true);
-            var deepPoverty = row.Boolean("deep_poverty", notBlank: true);
-            var members = row.Members();
-            var income = row.Income();
-            var helper = row.Get("helper");
-
-            if (township is not null && village is not null)
+            if (file is not null)
             {
-                if (villages.TryGetValue((county, village), out var seen))
-                {
-                    if (seen.Township != township)
-                    {
-                        row.Problem("township", $"village '{village}' is in township '{seen.Township}' on line {seen.Line}; a village belongs to one township (if two villages share a name, make the names distinct)");
-                    }
-                    else if (poorVillage is { } poor && seen.Poor is { } seenPoor && poor != seenPoor)
-                    {
-                        row.Problem("poor_village", $"village '{village}' has poor_village {(seenPoor ? "true" : "false")} on line {seen.PoorLine}; every household of a village must agree");
-                    }
-                    else if (seen.Poor is null && poorVillage is not null)
-                    {
-                        villages[(county, village)] = seen with { Poor = poorVillage, PoorLine = line };
-                    }
-                }
-                else
-                {
-                    villages.Add((county, village), new VillageSeen(township, line, poorVillage, line));
-                }
+                problems.AddRange(file.Problems.OrderBy(p => p.Line ?? 0).ThenBy(p => p.Column ?? 0));
             }
+        }
 
-            return () => new Household(id!, township!, village!, poorVillage!.Value, deepPoverty!.Value, county, members, income, helper, row.Attributes("name"));
-        });
-
-    private static List<Helper>? ReadHelpers(CsvTable table, Dictionary<(string?, string), VillageSeen> villages, CountyAgreement counties, List<InputProblem> problems) =>
-        ReadRows<Helper>(table, RosterColumns.Helpers, "helper", problems, (row, id, line) =>
-        {
-            var county = counties.Check(row);
-            var category = row.Category();
-            var tier = row.Tier(category);
-            var township = row.Get("township");
-            var village = row.Get("village");
-            if (category == "village-committee" && village is null)
-            {
-                row.Problem("village", "a village-committee member needs a village");
-            }
-
-            if (category == "township-cadre" && township is null)
-            {
-                row.Problem("township", "a township-cadre needs a township");
-            }
-
-            bool? defaultPoor = null;
-            if (village is not null && villages.TryGetValue((county, village), out var seen))
-            {
-                defaultPoor = seen.Poor;
-                if (township is null)
-                {
-                    township = seen.Township;
-                }
-                else if (township != seen.Township)
-                {
-                    row.Problem("township", $"village '{village}' is in township '{seen.Township}' in the households (line {seen.Line}), not '{township}'");
-                }
-            }
-
-            var poorVillage = row.Boolean("poor_village", notBlank: false) ?? defaultPoor ?? false;
-            return () => new Helper(id!, category!, row.Get("name"), tier, county, township, village, row.Get("unit"), poorVillage, row.Attributes());
-        });
-
-    /// <summary>
-    /// The loop both files share: map the header, skip rows of the wrong width, require a unique id, let
-    /// <paramref name="read"/> check the rest, and build the item only when its row has no problem.
-    /// </summary>
-    private static List<T>? ReadRows<T>(CsvTable table, RosterColumn[] spec, string kind, List<InputProblem> problems, Func<Row, string?, int, Func<T>> read)
-    {
-
-        var columns = ColumnMap.Create(table, spec, problems);
-        if (columns is null)
+        if (problems.Count > 0 || households is null || helpers is null)
         {
             return null;
         }
 
-        var result = new List<T>(table.Records.Count);
-        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
+        return new Roster(households.Items(), helpers.Items(), warnings, facts);
+    }
+
+    private static (RosterEntry Entry, Func<Household> Build) ReadHousehold(Row row, string? id)
+    {
+        var county = row.Get("county");
+        var township = row.NotBlank("township", "a household needs a township");
+        var village = row.NotBlank("village", "a household needs a village");
+        var poorVillage = row.Boolean("poor_village", notBlank: true);
+        var deepPoverty = row.Boolean("deep_poverty", notBlank: true);
+        var members = row.Members();
+        var income = row.Income();
+        var helper = row.Get("helper");
+        return (new RosterEntry(id, county, township, village, poorVillage),
+            () => new Household(id!, township!, village!, poorVillage!.Value, deepPoverty!.Value, county, members, income, helper, row.Attributes("name")));
+    }
+
+    private static (RosterEntry Entry, Func<Helper> Build) ReadHelper(Row row, string? id)
+    {
+        var county = row.Get("county");
+        var category = row.Category();
+        var tier = row.Tier();
+        var township = row.Get("township");
+        var village = row.Get("village");
+        var poorVillage = row.Boolean("poor_village", notBlank: false);
+
+        // As given: the roster completes the township and poor-village status from the village's households.
+        return (new RosterEntry(id, county, township, village, poorVillage),
+            () => new Helper(id!, category!, row.Get("name"), tier, county, township, village, row.Get("unit"), poorVillage, row.Attributes()));
+    }
+
+    /// <summary>
+    /// The loop both files share: map the header, skip rows of the wrong width, require an id, and let
+    /// <paramref name="read"/> read the rest; a row without a problem becomes its household or helper at once, and every
+    /// problem stays with the file.
+    /// </summary>
+    private static FileRows<T> ReadFile<T>(
+        CsvTable table, RosterColumn[] spec, string kind, List<InputProblem> warnings, Func<Row, string?, (RosterEntry Entry, Func<T> Build)> read, Func<T, RosterEntry> entryOf)
+        where T : class
+    {
+        var problems = new List<InputProblem>();
+        var columns = ColumnMap.Create(table, spec, problems, warnings);
+        var rows = new FileRows<T>(table, columns, kind, problems, entryOf);
+        if (columns is null)
+        {
+            return rows;
+        }
+
         foreach (var record in table.Records)
         {
             var row = new Row(table, record, columns, problems);
@@ -115,68 +89,145 @@ internal static class RosterCsvReader
             }
 
             var id = row.NotBlank("id", $"a {kind} needs an id");
-            if (id is not null && !ids.TryAdd(id, record.Line))
+            var (entry, build) = read(row, id);
+            if (row.Flush())
             {
-                row.Problem("id", $"duplicate {kind} id '{id}' (first on line {ids[id]})");
+                rows.Add(record.Line, build());
             }
-
-            var build = read(row, id, record.Line);
-            row.Flush();
-            if (row.Clean)
+            else
             {
-                result.Add(build());
+                rows.Add(record.Line, entry);
             }
         }
 
-        return result;
+        return rows;
     }
 
-    private sealed record VillageSeen(string Township, int Line, bool? Poor, int PoorLine);
+    /// <summary>One file as read: its rows of the header's width by line, and its problems.</summary>
+    private abstract class FileRows(CsvTable table, ColumnMap? columns, string kind, List<InputProblem> problems)
+    {
+        public CsvTable Table { get; } = table;
+
+        /// <summary>The columns, or null when the header has a problem (then there are no rows).</summary>
+        public ColumnMap? Columns { get; } = columns;
+
+        /// <summary><c>household</c> or <c>helper</c>.</summary>
+        public string Kind { get; } = kind;
+
+        public List<InputProblem> Problems { get; } = problems;
+
+        public abstract int Count { get; }
+
+        public abstract int LineOf(int row);
+
+        /// <summary>What <see cref="RosterRules"/> reads of a row.</summary>
+        public abstract RosterEntry Entry(int row);
+    }
 
     /// <summary>
-    /// Checks that every household and helper names a county or none does: the first row of the roster decides, and
-    /// each row that differs is reported at its <c>county</c> cell (or once at the header of a file without the column).
+    /// The rows of one file: each row without a problem as its household or helper (what the roster will hold), a row
+    /// with one as what <see cref="RosterRules"/> reads of it, so that its other problems are found too.
     /// </summary>
-    private sealed class CountyAgreement(List<InputProblem> problems)
+    private sealed class FileRows<T>(CsvTable table, ColumnMap? columns, string kind, List<InputProblem> problems, Func<T, RosterEntry> entryOf)
+        : FileRows(table, columns, kind, problems)
+        where T : class
     {
-        private const string Rule = "either every household and helper names a county or none does";
-        private (string File, int Line, bool NamesCounty)? _first;
-        private string? _missingColumnReported;
+        private readonly List<int> _lines = [];
+        private readonly List<T?> _items = [];
+        private readonly Dictionary<int, RosterEntry> _withProblems = [];
 
-        /// <summary>The row's county, or <see langword="null"/>; a disagreement with the first row is a problem of the row.</summary>
-        public string? Check(Row row)
+        public override int Count => _lines.Count;
+
+        public void Add(int line, T item)
         {
-            var county = row.Get("county");
-            if (_first is not { } first)
-            {
-                _first = (row.File, row.Line, county is not null);
-                return county;
-            }
+            _lines.Add(line);
+            _items.Add(item);
+        }
 
-            if (first.NamesCounty == (county is not null))
-            {
-                return county;
-            }
+        public void Add(int line, RosterEntry entry)
+        {
+            _withProblems.Add(_lines.Count, entry);
+            _lines.Add(line);
+            _items.Add(null);
+        }
 
-            var where = first.File == row.File ? $"line {first.Line}" : $"{first.File} line {first.Line}";
-            if (!row.Has("county"))
+        public override int LineOf(int row) => _lines[row];
+
+        public override RosterEntry Entry(int row) => _items[row] is { } item ? entryOf(item) : _withProblems[row];
+
+        /// <summary>The households or helpers; only when no row has a problem.</summary>
+        public T[] Items() => _items.Select(item => item!).ToArray();
+    }
+
+    /// <summary>
+    /// Locates the roster rules' findings in the files: at the cell of the value (its line, column number and header), a
+    /// row named by its line (with the file when it is the other file).
+    /// </summary>
+    private sealed class FileLocator(FileRows? households, FileRows? helpers) : RosterLocator
+    {
+        private const string CountyRule = "either every household and helper names a county or none does";
+        private readonly HashSet<RosterKind> _missingCountyReported = [];
+
+        public override void Report(RosterRow row, RosterField field, string message)
+        {
+            var file = FileOf(row);
+            var line = file.LineOf(row.Index);
+            var column = ColumnName(field);
+            if (file.Columns!.Known.TryGetValue(column, out var index))
             {
-                if (_missingColumnReported != row.File)
+                file.Problems.Add(new InputProblem(message, file.Table.File, line, index + 1, file.Table.Header[index].Trim()));
+            }
+            else
+            {
+                file.Problems.Add(new InputProblem(message, file.Table.File, line));
+            }
+        }
+
+        public override string Where(RosterRow other, RosterRow from) => "on " + LineOf(other, from);
+
+        public override string FieldName(RosterField field) => ColumnName(field);
+
+        public override void DuplicateId(RosterRow row, RosterRow first, string id) =>
+            Report(row, RosterField.Id, $"duplicate {FileOf(row).Kind} id '{id}' (first on line {FileOf(first).LineOf(first.Index)})");
+
+        /// <summary>Each row that differs, at its <c>county</c> cell; a file without the column once, at its header.</summary>
+        public override void CountyDiffers(RosterRow row, RosterRow first, string? county)
+        {
+            var file = FileOf(row);
+            var where = LineOf(first, row);
+            if (!file.Columns!.Known.ContainsKey("county"))
+            {
+                if (_missingCountyReported.Add(row.Kind))
                 {
-                    _missingColumnReported = row.File;
-                    problems.Add(new InputProblem($"missing column `county`: {where} names a county; {Rule}", row.File, 1));
+                    file.Problems.Add(new InputProblem($"missing column `county`: {where} names a county; {CountyRule}", file.Table.File, 1));
                 }
             }
             else if (county is null)
             {
-                row.Problem("county", $"county is empty, but {where} names one; {Rule}");
+                Report(row, RosterField.County, $"county is empty, but {where} names one; {CountyRule}");
             }
             else
             {
-                row.Problem("county", $"county '{county}' is named, but {where} names none; {Rule}");
+                Report(row, RosterField.County, $"county '{county}' is named, but {where} names none; {CountyRule}");
             }
+        }
 
-            return county;
+        private static string ColumnName(RosterField field) => field switch
+        {
+            RosterField.Id => "id",
+            RosterField.County => "county",
+            RosterField.Township => "township",
+            RosterField.Village => "village",
+            _ => "poor_village",
+        };
+
+        private FileRows FileOf(RosterRow row) => (row.Kind == RosterKind.Household ? households : helpers)!;
+
+        /// <summary><c>line 2</c> in the same file as <paramref name="from"/>, else <c>households.csv line 2</c>.</summary>
+        private string LineOf(RosterRow other, RosterRow from)
+        {
+            var line = FileOf(other).LineOf(other.Index);
+            return other.Kind == from.Kind ? $"line {line}" : $"{FileOf(other).Table.File} line {line}";
         }
     }
 
@@ -193,7 +244,11 @@ internal static class RosterCsvReader
 
         public List<(int Index, string Name)> Extra { get; }
 
-        public static ColumnMap? Create(CsvTable table, RosterColumn[] columns, List<InputProblem> problems)
+        /// <summary>
+        /// Maps the header; a header that is no accepted name but close to one of a column the file lacks is read as an
+        /// attribute, with a warning that says which name it resembles.
+        /// </summary>
+        public static ColumnMap? Create(CsvTable table, RosterColumn[] columns, List<InputProblem> problems, List<InputProblem> warnings)
         {
             var before = problems.Count;
             var known = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -227,7 +282,24 @@ internal static class RosterCsvReader
 
             foreach (var column in columns.Where(c => c.Required && !known.ContainsKey(c.Name)))
             {
-                problems.Add(new InputProblem($"missing required column `{column.Name}` (accepted headers: {column.Accepted})", table.File, 1));
+                var (index, header) = extra.FirstOrDefault(e => RosterColumns.Resembling(e.Name, [column]).Column is not null);
+                var hint = header is null ? string.Empty : $"; column {index + 1} `{header}` looks like a misspelling of it";
+                problems.Add(new InputProblem($"missing required column `{column.Name}` (accepted headers: {column.Accepted}){hint}", table.File, 1));
+            }
+
+            var absent = columns.Where(c => !known.ContainsKey(c.Name)).ToArray();
+            foreach (var (index, header) in extra)
+            {
+                if (RosterColumns.Resembling(header, absent) is ({ } column, { } accepted))
+                {
+                    warnings.Add(new InputProblem(
+                        $"`{header}` is read as an attribute, not as column `{column.Name}`; did you mean `{accepted}`? (accepted headers: {column.Accepted})",
+                        table.File,
+                        1,
+                        index + 1,
+                        header,
+                        ProblemSeverity.Warning));
+                }
             }
 
             return problems.Count == before ? new ColumnMap(known, extra) : null;
@@ -239,17 +311,15 @@ internal static class RosterCsvReader
     {
         private readonly List<InputProblem> _found = [];
 
-        public bool Clean => _found.Count == 0;
-
-        public string File => table.File;
-
         public int Line => record.Line;
 
-        /// <summary>Whether the file has the column.</summary>
-        public bool Has(string column) => columns.Known.ContainsKey(column);
-
         /// <summary>Adds the row's problems to the list, in column order.</summary>
-        public void Flush() => problems.AddRange(_found.OrderBy(p => p.Column ?? 0));
+        /// <returns>Whether the row has no problem.</returns>
+        public bool Flush()
+        {
+            problems.AddRange(_found.OrderBy(p => p.Column ?? 0));
+            return _found.Count == 0;
+        }
 
         public bool HasHeaderWidth()
         {
@@ -366,66 +436,35 @@ internal static class RosterCsvReader
             return income == 0m ? 0m : income; // `-0` parses as a negative zero
         }
 
+        /// <summary>The category: any text, with the aliases of <see cref="HelperCategories"/>; a blank one is a problem.</summary>
         public string? Category()
         {
             var value = Get("category");
             if (value is null)
             {
-                Problem("category", $"a helper needs a category: one of {string.Join(", ", RosterColumns.Categories)}");
+                Problem("category", "a helper needs a category: any text the rules select, for example county-leader, enterprise or 第一书记");
                 return null;
             }
 
-            var normalized = value.ToLowerInvariant().Replace('_', '-').Replace(' ', '-');
-            if (RosterColumns.Categories.Contains(normalized, StringComparer.Ordinal))
-            {
-                return normalized;
-            }
-
-            if (RosterColumns.CategoryAliases.TryGetValue(value, out var alias))
-            {
-                return alias;
-            }
-
-            var hint = Spelling.Closest(normalized, RosterColumns.Categories) is { } closest ? $" (did you mean `{closest}`?)" : string.Empty;
-            Problem("category", $"unknown category '{value}'{hint}; the categories are {string.Join(", ", RosterColumns.Categories)}");
-            return null;
+            return HelperCategories.Normalize(value);
         }
 
-        public int? Tier(string? category)
+        /// <summary>The tier, or <see langword="null"/> when the cell is blank or the column absent: a whole number of at
+        /// least 1, or <c>一类</c>, <c>二类</c> … (<c>一类企业</c> …); anything else is a problem.</summary>
+        public int? Tier()
         {
             var value = Get("tier");
-            if (category is null)
-            {
-                return null;
-            }
-
-            if (category != "enterprise")
-            {
-                if (value is not null)
-                {
-                    Problem("tier", $"a {category} has no tier (tiers are for enterprises); leave the cell empty");
-                }
-
-                return null;
-            }
-
             if (value is null)
             {
-                Problem("tier", "an enterprise needs a tier: 1, 2, 3 or 4");
                 return null;
             }
 
-            if (int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var tier) && tier is >= 1 and <= 4)
+            if (RosterColumns.ParseTier(value) is { } tier)
             {
                 return tier;
             }
 
-            if (RosterColumns.TierAliases.TryGetValue(value, out tier))
-            {
-                return tier;
-            }
-
-            Problem("tier", $"tier '{value}' is not 1, 2, 3 or 4 (一类 to 四类)");
+            Problem("tier", $"tier '{value}' is not a whole number of at least 1 (or 一类, 二类 … for 1, 2 …)");
             return null;
         }
 

@@ -16,7 +16,8 @@ namespace PairingRules.Synthetic;
 /// members (186 / 62 = 3); 6% of households monitored (column <c>监测对象</c>: 是 or 否; no household is marked
 /// <c>deep_poverty</c>); 1,000 district cadres (区直单位干部) and 320 township cadres spread over the townships by
 /// households.</para>
-/// <para>Quotas come from the rule set, as for the Xing County generator: a probe helper of each kind made here goes
+/// <para>Quotas come from the rule set (<see cref="SyntheticCountyOptions.Rules"/>, default the shipped
+/// <c>lingling-district</c>), as for the Xing County generator: a probe helper of each kind made here goes
 /// through <see cref="RuleSet.GroupOf"/>, its group's <c>min</c> is the kind's quota, and a kind no group selects is not
 /// generated. Fitted so that those rules cover every household, give every helper a household and meet every quota at
 /// any size from 500 households up: a work team gets only the members its village's households can give their quotas

@@ -19,6 +19,10 @@ namespace PairingRules.Synthetic;
 /// and ordinary staff (then section cadres) so that all quotas fit. So the default mix is complete under the Xing
 /// rules at any size from 500 to 200,000 households, and small counties may have no enterprise of tier 1 or 2. None
 /// of these limits binds at 16,800 households: the default county is exactly as described above.</para>
+/// <para>The quotas are read from the rule set (<see cref="SyntheticCountyOptions.Rules"/>, default the shipped Xing
+/// rules): each kind of helper above takes the <c>min</c> of the group that selects a helper of that kind, and a kind
+/// no group selects is not generated. A rule set with other quotas (a <c>min</c> edited in the JSON) gets a county
+/// fitted to them the same way.</para>
 /// <para>Several counties (<see cref="SyntheticCountyOptions.Counties"/>, a prefecture such as 吕梁市): each is generated
 /// as above from its share of the households, with its own seed, and every household and helper names its county.</para>
 /// <para>Deterministic: the same options give the same roster, in the same order.</para>
@@ -48,28 +52,30 @@ public static class SyntheticCounty
     /// <param name="options">The options; default the Xing County of 2017.</param>
     /// <returns>The roster.</returns>
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
+    /// <exception cref="RuleEvaluationException">A <c>helpers</c> expression of <see cref="SyntheticCountyOptions.Rules"/>
+    /// fails on a helper of a kind the generator makes.</exception>
     public static Roster Generate(SyntheticCountyOptions? options = null)
     {
-        if (options is { Practice: SyntheticPractice.LinglingDistrict })
-        {
-            options.Validate();
-            return LinglingDistrict.Generate(options, RuleSet.LoadShipped(LinglingDistrict.RuleSetName));
-        }
-
         options ??= new SyntheticCountyOptions();
         options.Validate();
-        return options.Counties == 1 ? GenerateCounty(options) : GenerateCounties(options);
+        if (options.Practice == SyntheticPractice.LinglingDistrict)
+        {
+            return LinglingDistrict.Generate(options, options.Rules ?? RuleSet.LoadShipped(LinglingDistrict.RuleSetName));
+        }
+
+        var quotas = SyntheticQuotas.Of(options.Rules ?? RuleSet.LoadXingCounty());
+        return options.Counties == 1 ? GenerateCounty(options, quotas) : GenerateCounties(options, quotas);
     }
 
     /// <summary>One county per <see cref="SyntheticCountyOptions.Counties"/>, each named, with its number before every id.</summary>
-    private static Roster GenerateCounties(SyntheticCountyOptions options)
+    private static Roster GenerateCounties(SyntheticCountyOptions options, SyntheticQuotas quotas)
     {
         var sizes = Apportion(options.Households, Enumerable.Repeat(1.0, options.Counties).ToArray());
         var households = new List<Household>(options.Households);
         var helpers = new List<Helper>();
         for (var k = 0; k < options.Counties; k++)
         {
-            var one = GenerateCounty(options with { Households = sizes[k], Seed = unchecked(options.Seed + k), Counties = 1 });
+            var one = GenerateCounty(options with { Households = sizes[k], Seed = unchecked(options.Seed + k), Counties = 1 }, quotas);
             var county = Numbered(LuliangCounties, k);
             var prefix = string.Create(CultureInfo.InvariantCulture, $"C{k + 1:D3}-");
             households.AddRange(one.Households.Select(h => new Household(
@@ -86,7 +92,7 @@ public static class SyntheticCounty
     internal static string Numbered(string[] names, int i) =>
         i < names.Length ? names[i] : string.Create(CultureInfo.InvariantCulture, $"{names[i % names.Length]}{(i / names.Length) + 1}");
 
-    private static Roster GenerateCounty(SyntheticCountyOptions options)
+    private static Roster GenerateCounty(SyntheticCountyOptions options, SyntheticQuotas quotas)
     {
         var random = new Random(options.Seed);
         var scale = (double)options.Households / BaseHouseholds;
@@ -132,7 +138,7 @@ public static class SyntheticCounty
             }
         }
 
-        var mix = HelperMix.Fit(options, scale, households, villages.Select(v => v.Poor).ToArray(), townships);
+        var mix = HelperMix.Fit(options, quotas, scale, households, villages.Select(v => v.Poor).ToArray(), townships);
         var helpers = new List<Helper>(mix.Total);
         void Add(int count, Func<int, Helper> make)
         {
@@ -142,26 +148,24 @@ public static class SyntheticCounty
             }
         }
 
-        static string Id(string prefix, int i) => string.Create(CultureInfo.InvariantCulture, $"{prefix}{i + 1:D5}");
-
-        Add(mix.CountyLeaders, i => new Helper(Id("CL", i), "county-leader", $"县领导{i + 1}", unit: "县委县政府"));
-        Add(mix.SectionCadres, i => new Helper(Id("SC", i), "section-cadre", $"科级干部{i + 1}", unit: $"县直单位{(i % 80) + 1:D2}"));
-        Add(mix.OrdinaryStaff, i => new Helper(Id("OS", i), "ordinary-staff", $"一般干部{i + 1}", unit: $"县直单位{(i % 80) + 1:D2}"));
+        Add(mix.CountyLeaders, SyntheticQuotas.Make.CountyLeader);
+        Add(mix.SectionCadres, SyntheticQuotas.Make.SectionCadre);
+        Add(mix.OrdinaryStaff, SyntheticQuotas.Make.OrdinaryStaff);
         var committee = 0;
         for (var v = 0; v < villageCount; v++)
         {
-            for (var k = 0; k < mix.CommitteePerVillage; k++)
+            var (township, name, isPoor, _) = villages[v];
+            for (var k = 0; k < (isPoor ? mix.CommitteePerPoorVillage : mix.CommitteePerNonPoorVillage); k++)
             {
-                var (township, name, isPoor, _) = villages[v];
-                helpers.Add(new Helper(Id("VC", committee++), "village-committee", $"{name}两委{k + 1}", township: township, village: name, poorVillage: isPoor));
+                helpers.Add(SyntheticQuotas.Make.Committee(committee++, k, township, name, isPoor));
             }
         }
 
         var enterprise = 0;
-        for (var t = 0; t < HelperMix.EnterpriseTiers.Length; t++)
+        for (var t = 0; t < SyntheticQuotas.EnterpriseTiers; t++)
         {
             var tier = t + 1;
-            Add(mix.Enterprises[t], i => new Helper(Id("EN", enterprise + i), "enterprise", $"{tier}类企业{i + 1}", tier: tier, unit: "企业"));
+            Add(mix.Enterprises[t], i => SyntheticQuotas.Make.Enterprise(enterprise + i, tier, i));
             enterprise += mix.Enterprises[t];
         }
 
@@ -170,7 +174,7 @@ public static class SyntheticCounty
         {
             for (var k = 0; k < mix.TownshipCadres[t]; k++)
             {
-                helpers.Add(new Helper(Id("TC", cadre++), "township-cadre", $"{townships[t]}干部{k + 1}", township: townships[t], unit: townships[t]));
+                helpers.Add(SyntheticQuotas.Make.TownshipCadre(cadre++, townships[t], k));
             }
         }
 

@@ -57,6 +57,18 @@ public sealed record SyntheticCountyOptions
     /// </summary>
     public int Counties { get; init; } = 1;
 
+    /// <summary>
+    /// The rule set whose quotas the helpers are fitted to: each kind of helper the generator makes (county leaders,
+    /// section cadres, ordinary staff, committee members of poor and of non-poor villages, enterprises of tiers 1 to 4,
+    /// township cadres) takes the <c>min</c> of the group that selects it, and a kind no group selects is not generated.
+    /// So a county generated for a rule set with other quotas (a <c>min</c> edited in the JSON) is fitted to them, as the
+    /// default is to the Xing rules. Default <see langword="null"/>: the shipped rule set of the <see cref="Practice"/>,
+    /// the Xing County rules (<see cref="RuleSet.LoadXingCounty"/>) or, for <see cref="SyntheticPractice.LinglingDistrict"/>,
+    /// <c>RuleSet.LoadShipped("lingling-district")</c>, whose kinds are first secretaries, work-team members, district
+    /// cadres and township cadres.
+    /// </summary>
+    public RuleSet? Rules { get; init; }
+
     /// <summary>Checks the options (<see cref="SyntheticCounty.Generate"/> calls it).</summary>
     /// <exception cref="ArgumentOutOfRangeException">A value is out of range.</exception>
     internal void Validate()

@@ -34,14 +34,25 @@ public sealed class RosterCsvCountyTests
     }
 
     [Fact]
-    public void Read_VillageInTwoTownshipsOfOneCounty_IsStillReported()
+    public void Read_VillageNameInTwoTownshipsOfOneCounty_IsTwoVillages()
+    {
+        var roster = Read(
+            "id,county,township,village,poor_village,deep_poverty\nH1,兴县,东乡,东村,true,false\nH2,兴县,西乡,东村,false,false\n",
+            "id,county,category,township,village,tier\nV1,兴县,village-committee,西乡,东村,\n");
+
+        roster.Places.Villages.Should().Equal(("兴县", "东乡", "东村"), ("兴县", "西乡", "东村"));
+        roster.FindHelper("V1")!.PoorVillage.Should().BeFalse("the helper's village is 西乡's 东村, which is not poor");
+    }
+
+    [Fact]
+    public void Read_HelperNamingAVillageOfTwoTownshipsWithoutItsTownship_IsReportedAtItsVillageCell()
     {
         var act = () => Read(
-            "id,county,township,village,poor_village,deep_poverty\nH1,兴县,东乡,东村,true,false\nH2,兴县,西乡,东村,true,false\n",
-            "id,county,category,township,village,tier\nT1,兴县,township-cadre,东乡,,\n");
+            "id,county,township,village,poor_village,deep_poverty\nH1,兴县,东乡,东村,true,false\nH2,兴县,西乡,东村,true,false\nH3,临县,北乡,东村,true,false\n",
+            "id,county,category,township,village,tier\nV1,兴县,village-committee,,东村,\nV2,临县,village-committee,,东村,\n");
 
         act.Should().Throw<RosterException>().Which.Problems.Select(p => p.ToString()).Should().Equal(
-            "households.csv:3:3: township: village '东村' is in township '东乡' on line 2; a village belongs to one township (if two villages share a name, make the names distinct)");
+            "helpers.csv:2:5: village: village '东村' is in townships '东乡' and '西乡' among the households; give the helper's township to say which");
     }
 
     [Fact]

@@ -13,7 +13,7 @@ namespace PairingRules.Tests.Evaluation;
 public sealed class CurrentPairingsTests
 {
     private static readonly RuleSet Rules = Rules(
-        Group("committee", "village-committee", "village", min: 1, max: 1, households: "household.PoorVillage"),
+        Group("committee", "village-committee", "village", min: 1, max: 1, households: "!household.DeepPoverty"),
         Group("township-cadres", "township-cadre", "township", backstop: true));
 
     private static readonly Roster Roster = new(
@@ -23,7 +23,7 @@ public sealed class CurrentPairingsTests
             H("H3", helper: "GONE"),                     // no such helper
             H("H4", helper: "X1"),                       // no group selects X1
             H("H5", township: "B", village: "B1", helper: "T1"), // T1 works in township A
-            H("H6", poor: false, helper: "C2"),          // C2's group does not accept a non-poor village's household
+            H("H6", deep: true, helper: "C2"),           // C2's group does not accept a deep-poverty household
             H("H7"),                                     // names no helper
             H("H8", helper: "T1"),                       // valid
         ],

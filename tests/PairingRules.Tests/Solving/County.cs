@@ -19,7 +19,7 @@ internal static class County
     public static IEnumerable<Household> Hs(string prefix, int count, string township = "A", string village = "A1", bool poor = true, bool deep = false) =>
         Enumerable.Range(1, count).Select(i => H($"{prefix}{i}", township, village, poor, deep));
 
-    public static Helper P(string id, string category, string? township = null, string? village = null, int? tier = null, bool poor = false) =>
+    public static Helper P(string id, string category, string? township = null, string? village = null, int? tier = null, bool? poor = null) =>
         new(id, category, tier: tier, township: township, village: village, poorVillage: poor);
 
     public static Dictionary<string, int> Loads(this PairingResult result) =>

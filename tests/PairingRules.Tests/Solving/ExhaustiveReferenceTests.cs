@@ -30,11 +30,12 @@ public sealed class ExhaustiveReferenceTests
             County.Group("committee", "C", "village", committee, Max(committee, committeeCap), households: committeeTakesPoor ? "true" : "!household.PoorVillage"),
             County.Group("cadres", "T", "township", cadres, backstop: true));
 
+    /// <summary>Households of the three villages, each village poor or not (its households agree, as a roster requires).</summary>
     private static readonly Gen<Household[]> Households =
-        Gen.Select(Gen.Int[0, 2], Gen.Bool, Gen.Bool, Gen.Bool).Array[0, 6].Select(hs => hs.Select((h, i) =>
+        Gen.Select(Gen.Bool.Array[3], Gen.Select(Gen.Int[0, 2], Gen.Bool, Gen.Bool).Array[0, 6]).Select((poor, hs) => hs.Select((h, i) =>
         {
             var village = Villages[h.Item1];
-            return new Household($"H{i}", village[..1], village, poorVillage: h.Item2, deepPoverty: h.Item3, currentHelper: h.Item4 ? $"P{i % 3}" : null);
+            return new Household($"H{i}", village[..1], village, poorVillage: poor[h.Item1], deepPoverty: h.Item2, currentHelper: h.Item3 ? $"P{i % 3}" : null);
         }).ToArray());
 
     private static readonly Gen<Helper[]> Helpers =
@@ -42,7 +43,7 @@ public sealed class ExhaustiveReferenceTests
         {
             var village = p.Item2 < 3 ? Villages[p.Item2] : null;
             var township = village?[..1] ?? (p.Item3 ? "A" : null);
-            return new Helper($"P{i}", p.Item1, township: township, village: village, poorVillage: p.Item3);
+            return new Helper($"P{i}", p.Item1, township: township, village: village, poorVillage: village is null ? p.Item3 : null);
         }).ToArray());
 
     private static readonly Gen<(RuleSet Rules, Roster Roster)> Counties =

@@ -133,7 +133,7 @@ public sealed class LinglingDistrictTests
         json["groups"]![1]!["max"] = 20;
         var rules = RuleSet.Parse(json.ToString(), "lingling-12.json");
 
-        var roster = LinglingDistrict.Generate(SyntheticCountyOptions.LinglingDistrict with { Households = 3_000 }, rules);
+        var roster = SyntheticCounty.Generate(SyntheticCountyOptions.LinglingDistrict with { Households = 3_000, Rules = rules });
         var result = rules.Solve(roster);
 
         roster.Helpers.Count(h => h.Category == "work-team-member").Should().BeLessThan(2 * roster.Helpers.Count(h => h.Category == "first-secretary"));
@@ -149,7 +149,7 @@ public sealed class LinglingDistrictTests
         json.Remove("restrictions");
         var rules = RuleSet.Parse(json.ToString(), "lingling-no-district.json");
 
-        var roster = LinglingDistrict.Generate(SyntheticCountyOptions.LinglingDistrict with { Households = 2_000 }, rules);
+        var roster = SyntheticCounty.Generate(SyntheticCountyOptions.LinglingDistrict with { Households = 2_000, Rules = rules });
 
         roster.Helpers.Should().NotContain(h => h.Category == "district-cadre");
         rules.Solve(roster).IsComplete.Should().BeTrue();

@@ -187,7 +187,7 @@ internal static class Commands
         });
         var counties = new Option<int>("--counties")
         {
-            Description = "The number of counties (1 to 1,000, at most --households): one roster of that many counties of Lüliang (吕梁市), the households split evenly, every row naming its county. Default 1 (no county column).",
+            Description = "The number of counties (1 to 1,000, at most --households): one roster of that many counties of Lüliang (吕梁市; of Yongzhou, 永州市, for lingling-district), the households split evenly, every row naming its county. Default 1 (no county column).",
             DefaultValueFactory = _ => 1,
         };
         counties.Validators.Add(result =>

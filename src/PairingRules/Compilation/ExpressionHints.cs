@@ -36,7 +36,7 @@ internal static partial class ExpressionHints
         {
             for (var i = 0; i < tokens.Count && tokens[i].Start <= position; i++)
             {
-                if (Mistake(tokens, i, position, message) is { } mistake)
+                if (Mistake(expression, tokens, i, position, message) is { } mistake)
                 {
                     return mistake;
                 }
@@ -159,7 +159,7 @@ internal static partial class ExpressionHints
     }
 
     /// <summary>A mistake that is never valid syntax, at token <paramref name="i"/>: its hint and position.</summary>
-    private static (string, int?)? Mistake(IReadOnlyList<Token> tokens, int i, int errorAt, string message)
+    private static (string, int?)? Mistake(string expression, IReadOnlyList<Token> tokens, int i, int errorAt, string message)
     {
         var token = tokens[i];
         var previous = i > 0 ? tokens[i - 1] : (Token?)null;
@@ -188,7 +188,9 @@ internal static partial class ExpressionHints
 
                 if (lower == "in" && next is { Text: "[" or "{" } bracket)
                 {
-                    return ($"the list after `{token.Text}` is written in parentheses, not `{bracket.Text}`: `in (\"a\", \"b\")`", bracket.Start);
+                    var close = tokens.Skip(i + 2).FirstOrDefault(t => t.Text == (bracket.Text == "[" ? "]" : "}"));
+                    var items = close.Text is null ? "\"a\", \"b\"" : expression[(bracket.Start + 1)..close.Start].Trim();
+                    return ($"the list after `{token.Text}` is written in parentheses, not `{bracket.Text}`: `{token.Text} ({items})`", bracket.Start);
                 }
 
                 return null;
@@ -241,12 +243,14 @@ internal static partial class ExpressionHints
                         (IsConstantOf(Neighbour(tokens, x.Index + 1), a, b) || IsConstantOf(Neighbour(tokens, x.Index - 1), a, b)))
             .Select(x => (int?)x.Token.Start)
             .FirstOrDefault();
+        var number = tokens.FirstOrDefault(t => t.Kind == TokenKind.Number).Text;
         if (IsBoolean(a) && IsNumber(b))
         {
-            return (BooleanHint("a number", MemberBefore(expression, located + 1) ?? $"{name}.Member") + " (1 means true, 0 false)", located);
+            var member = MemberBefore(expression, located + 1) ?? $"{name}.Member";
+            return ($"{(number is null ? "a number" : $"the number {number}")} is compared with a true/false member; write the member itself (`{member}`) for true (1), " +
+                    $"or `!{member}` for false (0)", located);
         }
 
-        var number = tokens.FirstOrDefault(t => t.Kind == TokenKind.Number).Text;
         if (Either(t => t == "String") && Either(IsNumber) && number is not null)
         {
             return ($"text is compared with the number {number}: to compare text, write the number as text in straight double quotes, escaped as \\\" inside the JSON " +

@@ -127,8 +127,18 @@ public sealed class AuditWorkflow
                 Problem(property, $"`{property.Name}` is not supported in an audit workflow (only `WorkflowName` and `Rules`)");
             }
 
+            // RulesEngine refuses a workflow without rules with its own exception; a missing, empty or mistyped `Rules`
+            // is the author's to fix, so it is a located problem, never silently a workflow that checks nothing.
+            var rulesToken = workflowObject["Rules"];
+            if (rulesToken is not JArray { Count: > 0 })
+            {
+                Problem(rulesToken ?? workflowObject, rulesToken is JArray
+                    ? $"workflow `{name}` has no rules; to check nothing there, leave the workflow out"
+                    : $"workflow `{name}` needs `Rules`, an array of rules with `RuleName`, `Expression` and `ErrorMessage`");
+            }
+
             var rules = new List<Rule>();
-            foreach (var ruleToken in workflowObject["Rules"] as JArray ?? [])
+            foreach (var ruleToken in rulesToken as JArray ?? [])
             {
                 if (ruleToken is not JObject ruleObject)
                 {

@@ -32,25 +32,36 @@ internal static partial class ExpressionHints
     public static (string Message, int? At) Explain(string expression, string message, int? at, Type input, string name, IReadOnlyCollection<Type> readable)
     {
         var tokens = ExpressionTokens.Of(expression);
-        if (at is { } position)
+        for (var i = 0; i < tokens.Count && tokens[i].Start <= (at ?? -1); i++)
         {
-            for (var i = 0; i < tokens.Count && tokens[i].Start <= position; i++)
+            if (Mistake(expression, tokens, i, at!.Value, message) is { } mistake)
             {
-                if (Mistake(expression, tokens, i, position, message) is { } mistake)
-                {
-                    return mistake;
-                }
+                return mistake;
+            }
+        }
+
+        // A type's name where the variable belongs (`Helper.Category`, `Household` in a helper expression): the parser
+        // reads it as a type and fails somewhere after it, often without saying where.
+        for (var i = 0; i < tokens.Count && tokens[i].Start <= (at ?? int.MaxValue); i++)
+        {
+            if (tokens[i].Kind == TokenKind.Name && (i == 0 || tokens[i - 1].Text != ".") &&
+                readable.Append(input).FirstOrDefault(t => t.Name == tokens[i].Text) is { } type)
+            {
+                var member = i + 2 < tokens.Count && tokens[i + 1].Text == "." ? tokens[i + 2].Text : null;
+                return (type.Name.Equals(name, StringComparison.OrdinalIgnoreCase)
+                    ? $"`{type.Name}` is the type, not the variable: write `{name}{(member is null ? string.Empty : "." + member)}`, in lower case"
+                    : $"`{type.Name}` is a type, not a variable: the expression can only use `{name}`{OtherInput(input, type.Name.ToLowerInvariant())}", tokens[i].Start);
             }
         }
 
         if (ConversionValue().Match(message) is { Success: true } conversion)
         {
-            return ExplainConversion(expression, tokens, conversion.Groups[1].Value, message, name);
+            return ExplainConversion(expression, tokens, conversion.Groups[1].Value, message);
         }
 
         if (OperandTypes().Match(message) is { Success: true } operands)
         {
-            return ExplainOperands(expression, tokens, operands.Groups["op"].Value, TypeName(operands.Groups["a"].Value), TypeName(operands.Groups["b"].Value), at, name);
+            return ExplainOperands(expression, tokens, operands.Groups["op"].Value, TypeName(operands.Groups["a"].Value), TypeName(operands.Groups["b"].Value), at);
         }
 
         if (BinaryOperator().Match(message) is { Success: true } binary)
@@ -68,41 +79,51 @@ internal static partial class ExpressionHints
                 "Multiply" => "*",
                 "Divide" => "/",
                 "Modulo" => "%",
+                "AndAlso" => "&&",
+                "OrElse" => "||",
                 var other => other,
             };
-            return ExplainOperands(expression, tokens, op, TypeName(binary.Groups["a"].Value), TypeName(binary.Groups["b"].Value), at, name);
+            return ExplainOperands(expression, tokens, op, TypeName(binary.Groups["a"].Value), TypeName(binary.Groups["b"].Value), at);
         }
 
         if (CompareNotFound().Match(message) is { Success: true } compare)
         {
-            return ExplainOperands(expression, tokens, "<", TypeName(compare.Groups["a"].Value), TypeName(compare.Groups["b"].Value), at, name);
+            return ExplainOperands(expression, tokens, "<", TypeName(compare.Groups["a"].Value), TypeName(compare.Groups["b"].Value), at);
+        }
+
+        if (UnaryOperand().Match(message) is { Success: true } unary)
+        {
+            var needs = unary.Groups["op"].Value == "!" ? "true/false" : "a number";
+            return ($"`{unary.Groups["op"].Value}` needs {needs}, not {Describe(TypeName(unary.Groups["a"].Value))}", at);
         }
 
         var missing = MissingMember().Match(message);
         if (missing.Success && missing.Groups[2].Value == input.Name)
         {
-            return (ExplainMissingMember(tokens, expression, missing.Groups[1].Value, at, input, name, out var where), where ?? at);
+            return (ExplainMissingMember(tokens, expression, missing.Groups[1].Value, at, input, name), at);
         }
 
         if (missing.Success && readable.FirstOrDefault(t => t.Name == missing.Groups[2].Value) is { } owner)
         {
             // A member of what the variable leads to (`pairing.Helper.Categry` in an audit file).
-            var members = ExpressionPolicy.ReadableMembers(owner).ToArray();
-            return ($"there is no member `{missing.Groups[1].Value}` on {owner.Name}{Spelling.DidYouMean(missing.Groups[1].Value, members.Select(m => m.Replace("(name)", "", StringComparison.Ordinal)))} " +
-                    $"(members of {owner.Name}: {string.Join(", ", members)})", at);
+            return (NoMember(missing.Groups[1].Value, owner, owner.Name), at);
+        }
+
+        if (missing.Success)
+        {
+            // A member of a value (`Length` of text is one, `Lengthx` is not).
+            return ($"{Describe(TypeName(missing.Groups[2].Value))} has no member `{missing.Groups[1].Value}`", at);
+        }
+
+        if (NoApplicableMethod().Match(message) is { Success: true } method)
+        {
+            return ExplainArguments(tokens, method.Groups["method"].Value, at);
         }
 
         if (UnknownIdentifier().Match(message) is { Success: true } unknown)
         {
-            var identifier = unknown.Groups[1].Value;
-            var other = (input == typeof(Helper), identifier) switch
-            {
-                (true, "household") => "; the households a group may take are chosen by its `households` expression",
-                (false, "helper") when input == typeof(Household) =>
-                    "; a household expression cannot see the helper: `scope` (`township`, `village`) keeps each helper to households of their own place",
-                _ => string.Empty,
-            };
-            return ($"unknown name `{identifier}`: the expression can only use `{name}` (as in `{name}.{ExpressionPolicy.ReadableMembers(input).First()}`){other}", at);
+            var identifier = unknown.Groups[1].Value.TrimEnd('.');
+            return ($"unknown name `{identifier}`: the expression can only use `{name}` (as in `{name}.{ExpressionPolicy.ReadableMembers(input).First()}`){OtherInput(input, identifier)}", at);
         }
 
         if (message.StartsWith("Expression of type 'Boolean' expected", StringComparison.Ordinal))
@@ -120,14 +141,45 @@ internal static partial class ExpressionHints
             return ($"the text {open.Text} has no closing quote: end it with {(open.Kind == TokenKind.Text ? "a straight double quote, escaped as \\\" inside the JSON string" : "a single quote")}", open.Start);
         }
 
-        if (message.StartsWith("Expression expected", StringComparison.Ordinal) && at is { } end && end >= expression.TrimEnd().Length && tokens.Count > 0)
+        if (message.StartsWith("Expression expected", StringComparison.Ordinal) && at is { } end && tokens.Count > 0)
         {
-            return ($"the expression ends after `{tokens[^1].Text}`: a value or a member must follow", end);
+            return end >= expression.TrimEnd().Length
+                ? ($"the expression ends after `{tokens[^1].Text}`: a value or a member must follow", end)
+                : tokens.FirstOrDefault(t => t.Start == end) is { Text: not null } unexpected
+                    ? ($"a value or a member is expected here, not `{unexpected.Text}`", end)
+                    : (message.TrimEnd('.'), end);
+        }
+
+        if (InvalidInteger().Match(message) is { Success: true } integer)
+        {
+            return ($"`{integer.Groups[1].Value}` is too large for a whole number", at);
+        }
+
+        if (message.StartsWith("Coalesce used with type that cannot be null", StringComparison.Ordinal) ||
+            message.StartsWith("Argument types do not match", StringComparison.Ordinal) && tokens.Any(t => t.Text == "??"))
+        {
+            var coalesce = tokens.FirstOrDefault(t => t.Text == "??");
+            return (message.StartsWith("Coalesce", StringComparison.Ordinal)
+                ? "`??` gives a value for null, but what stands before it is never null"
+                : "the two sides of `??` are of different types", coalesce.Text is null ? at : coalesce.Start);
         }
 
         if (message == "Syntax error" && at is { } p && tokens.FirstOrDefault(t => t.Start == p) is { Text: not null } token)
         {
             return ($"syntax error at `{token.Text}`", at);
+        }
+
+        if (at is null && UnknownMember(tokens, input, name) is { } unread)
+        {
+            // System.Linq.Dynamic.Core fails on some unknown members with an internal argument error (`it.Tier` on a
+            // household): name the member instead.
+            return (ExplainMissingMember(tokens, expression, tokens[unread].Text, tokens[unread].Start, input, name), tokens[unread].Start);
+        }
+
+        if (at is null && message.Contains("(Parameter '", StringComparison.Ordinal))
+        {
+            // An argument check inside System.Linq.Dynamic.Core (`helper + ""`): its words mean nothing to an author.
+            return ($"the expression could not be read (the parser failed: {message.TrimEnd('.')}); check that each operator has a value or a member of the right type on both sides", at);
         }
 
         return (message.TrimEnd('.'), at);
@@ -197,8 +249,8 @@ internal static partial class ExpressionHints
             case TokenKind.Symbol when token.Text is "===" or "!==":
                 return ($"`{token.Text}` is not an operator: write `{token.Text[..2]}`", token.Start);
             case TokenKind.Symbol when token.Text == "," && token.Start == errorAt && message == "Syntax error" &&
-                                       previous is { Kind: TokenKind.Number } whole && !whole.Text.Contains('.', StringComparison.Ordinal) &&
-                                       next is { Kind: TokenKind.Number, Text.Length: 3 } thousands:
+                                       previous is { Kind: TokenKind.Number } whole && whole.Text.All(char.IsAsciiDigit) &&
+                                       next is { Kind: TokenKind.Number, Text.Length: 3 } thousands && thousands.Text.All(char.IsAsciiDigit):
                 return ($"`{whole.Text},{thousands.Text}`: write numbers without a thousands separator, `{whole.Text}{thousands.Text}`", whole.Start);
             default:
                 return null;
@@ -206,24 +258,24 @@ internal static partial class ExpressionHints
     }
 
     /// <summary>A text constant that cannot become the type of what it is compared with (<c>DeepPoverty == "是"</c>).</summary>
-    private static (string, int?) ExplainConversion(string expression, IReadOnlyList<Token> tokens, string value, string message, string name)
+    private static (string, int?) ExplainConversion(string expression, IReadOnlyList<Token> tokens, string value, string message)
     {
         var literal = tokens.FirstOrDefault(t => t.Kind == TokenKind.Text && t.Inner == value);
         var at = literal.Text is null ? (int?)null : literal.Start;
         if (message.Contains("for Boolean", StringComparison.Ordinal))
         {
-            return (BooleanHint($"the text \"{value}\"", MemberBefore(expression, at) ?? $"{name}.Member"), at);
+            return (BooleanHint($"the text \"{value}\"", MemberBefore(expression, at)), at);
         }
 
         return ($"the text \"{value}\" is compared with a member that is not text (a number or true/false): compare it with a value of that type, without quotes", at);
     }
 
     /// <summary>An operator applied to two operand types that it does not take.</summary>
-    private static (string, int?) ExplainOperands(string expression, IReadOnlyList<Token> tokens, string op, string a, string b, int? at, string name)
+    private static (string, int?) ExplainOperands(string expression, IReadOnlyList<Token> tokens, string op, string a, string b, int? at)
     {
         bool Either(Func<string, bool> test) => test(a) || test(b);
-        static bool IsNumber(string t) => t is "Int32" or "Int32?" or "Int64" or "Int64?" or "Double" or "Double?" or "Decimal" or "Decimal?" or "Single" or "Single?";
-        static bool IsBoolean(string t) => t is "Boolean" or "Boolean?";
+        static bool IsNumber(string t) => t.TrimEnd('?') is "Int32" or "Int64" or "Double" or "Decimal" or "Single";
+        static bool IsBoolean(string t) => t.TrimEnd('?') == "Boolean";
 
         if (Either(t => t == "Char"))
         {
@@ -231,10 +283,10 @@ internal static partial class ExpressionHints
             var where = character.Text is null ? at : character.Start;
             if (Either(IsBoolean))
             {
-                return (BooleanHint($"the character {character.Text ?? "'…'"}", MemberBefore(expression, where) ?? $"{name}.Member"), where);
+                return (BooleanHint($"the character {character.Text ?? "in single quotes"}", MemberBefore(expression, where)), where);
             }
 
-            return ($"{character.Text ?? "a character in single quotes"} in single quotes is one character, not text: {StraightQuotes}: \\\"{character.Inner}\\\"", where);
+            return ($"{character.Text ?? "a character"} in single quotes is one character, not text: {StraightQuotes}: \\\"{character.Inner}\\\"", where);
         }
 
         // Without the parser's position, the operator written with a constant of one of the two types beside it.
@@ -244,21 +296,41 @@ internal static partial class ExpressionHints
             .Select(x => (int?)x.Token.Start)
             .FirstOrDefault();
         var number = tokens.FirstOrDefault(t => t.Kind == TokenKind.Number).Text;
-        if (IsBoolean(a) && IsNumber(b))
+        if (IsBoolean(a) && IsNumber(b) && Comparisons.Contains(op))
         {
-            var member = MemberBefore(expression, located + 1) ?? $"{name}.Member";
-            return ($"{(number is null ? "a number" : $"the number {number}")} is compared with a true/false member; write the member itself (`{member}`) for true (1), " +
-                    $"or `!{member}` for false (0)", located);
+            return (BooleanHint(number is null ? "a number" : $"the number {number}", MemberBefore(expression, located + 1)).Replace(" for true,", " for true (1),", StringComparison.Ordinal) + " (0)", located);
         }
 
-        if (Either(t => t == "String") && Either(IsNumber) && number is not null)
+        if (Either(t => t == "String") && Either(IsNumber) && number is not null && Comparisons.Contains(op))
         {
             return ($"text is compared with the number {number}: to compare text, write the number as text in straight double quotes, escaped as \\\" inside the JSON " +
                     $"string: \\\"{number}\\\" (`<` and `>` compare text character by character, so \"10\" comes before \"9\")", located);
         }
 
-        return ($"`{op}` cannot compare {Describe(a)} with {Describe(b)}", located);
+        return (op switch
+        {
+            "&&" or "||" => $"`{op}` joins conditions that are true or false, not {Describe(a)} and {Describe(b)}",
+            "+" or "-" or "*" or "/" or "%" => $"`{op}` cannot calculate with {Describe(a)} and {Describe(b)}",
+            _ => $"`{op}` cannot compare {Describe(a)} with {Describe(b)}",
+        }, located);
     }
+
+    /// <summary>A method called with arguments it does not take; a character in single quotes most often.</summary>
+    private static (string, int?) ExplainArguments(IReadOnlyList<Token> tokens, string method, int? at)
+    {
+        var index = tokens.ToList().FindIndex(t => t.Kind == TokenKind.Name && t.Text == method && (at is null || t.Start >= at));
+        var argument = index >= 0 && index + 2 < tokens.Count && tokens[index + 1].Text == "(" ? tokens[index + 2] : (Token?)null;
+        if (argument is { Kind: TokenKind.SingleQuoted } character)
+        {
+            return ($"{character.Text} in single quotes is one character, not text: {StraightQuotes}: \\\"{character.Inner}\\\"", character.Start);
+        }
+
+        return (method is "Attribute" or "HasAttribute"
+            ? $"`{method}` takes the name of a roster column as text: `{method}(\"cause\")`"
+            : $"`{method}` cannot be called with these arguments", at);
+    }
+
+    private static Token? Neighbour(IReadOnlyList<Token> tokens, int i) => i >= 0 && i < tokens.Count ? tokens[i] : null;
 
     /// <summary>Whether an operator token spells <paramref name="op"/> (<c>=</c> and <c>&lt;&gt;</c> are <c>==</c> and
     /// <c>!=</c>; a failed <c>Compare</c> comes from any ordering comparison).</summary>
@@ -275,32 +347,45 @@ internal static partial class ExpressionHints
         _ => false,
     });
 
-    private static Token? Neighbour(IReadOnlyList<Token> tokens, int i) => i >= 0 && i < tokens.Count ? tokens[i] : null;
-
-    private static string BooleanHint(string what, string member) =>
-        $"{what} is compared with a true/false member; write the member itself (`{member}`) for true, or `!{member}` for false";
+    private static string BooleanHint(string what, string? member) => member is null
+        ? $"{what} is compared with a condition that is true or false; write the condition itself for true, or `!(...)` around it for false"
+        : $"{what} is compared with a true/false member; write the member itself (`{member}`) for true, or `!{member}` for false";
 
     /// <summary>The member compared with the constant at <paramref name="at"/> (<c>household.DeepPoverty</c> in
     /// <c>household.DeepPoverty == "是"</c>), or the first member compared with a constant.</summary>
     private static string? MemberBefore(string expression, int? at)
     {
-        var before = at is { } p ? expression[..Math.Min(expression.Length, p)] : expression;
-        var matches = ComparedMember().Matches(before);
-        return matches.Count > 0 ? matches[^1].Groups[1].Value : ComparedMember().Match(expression) is { Success: true } m ? m.Groups[1].Value : null;
+        var matches = ComparedMember().Matches(at is { } p ? expression[..Math.Min(expression.Length, p)] : expression);
+        return matches.Count == 0 ? null : at is null ? matches[0].Groups[1].Value : matches[^1].Groups[1].Value;
     }
 
-    private static string ExplainMissingMember(IReadOnlyList<Token> tokens, string expression, string member, int? at, Type input, string name, out int? where)
+    /// <summary>The first <c>variable.Member</c> (or <c>it.Member</c>) whose member the variable does not have.</summary>
+    private static int? UnknownMember(IReadOnlyList<Token> tokens, Type input, string name)
     {
-        where = null;
+        var members = ExpressionPolicy.ReadableMembers(input).Select(m => m.Replace("(name)", "", StringComparison.Ordinal)).ToHashSet(StringComparer.Ordinal);
+        for (var i = 2; i < tokens.Count; i++)
+        {
+            var variable = tokens[i - 2].Text == name || tokens[i - 2].Text == "it";
+            if (tokens[i].Kind == TokenKind.Name && tokens[i - 1].Text == "." && variable && (i < 3 || tokens[i - 3].Text != ".") && !members.Contains(tokens[i].Text))
+            {
+                return i;
+            }
+        }
+
+        return null;
+    }
+
+    private static string ExplainMissingMember(IReadOnlyList<Token> tokens, string expression, string member, int? at, Type input, string name)
+    {
         var index = at is { } p ? tokens.ToList().FindIndex(t => t.Start == p) : -1;
         var previous = index > 0 ? tokens[index - 1] : (Token?)null;
         var bare = index >= 0 && previous?.Text != ".";
-        var members = ExpressionPolicy.ReadableMembers(input).ToArray();
         if (bare && (member.Any(c => c > 127) || previous is { Kind: TokenKind.Symbol } op && Comparisons.Contains(op.Text) ||
                      previous?.Text is "(" or "," && tokens.Take(index).Any(t => t.Kind == TokenKind.Name && t.Text.Equals("in", StringComparison.OrdinalIgnoreCase))))
         {
+            // A word where a value belongs: text without its quotes.
             var end = at!.Value;
-            while (end < expression.Length && !char.IsWhiteSpace(expression[end]) && expression[end] is not (')' or ',' or '&' or '|' or '=' or '!' or '<' or '>'))
+            while (end < expression.Length && (char.IsLetterOrDigit(expression[end]) || expression[end] is '-' or '_' or '.'))
             {
                 end++;
             }
@@ -309,24 +394,38 @@ internal static partial class ExpressionHints
             return $"`{word}` is not a member of {name}: if it is text, {StraightQuotes}: \\\"{word}\\\"";
         }
 
-        if (!bare && index >= 2 && tokens[index - 2].Text == input.Name && members.Contains(member, StringComparer.Ordinal))
+        if (bare && OtherInput(input, member) is { Length: > 0 } other)
         {
-            where = tokens[index - 2].Start;
-            return $"`{input.Name}` is the type, not the variable: write `{name}.{member}`, in lower case";
+            return $"unknown name `{member}`: the expression can only use `{name}` (as in `{name}.{ExpressionPolicy.ReadableMembers(input).First()}`){other}";
         }
 
-        var suggestion = Spelling.DidYouMean(member, members.Select(m => m.Replace("(name)", "", StringComparison.Ordinal)));
-        var column = suggestion.Length == 0 && (input == typeof(Helper) || input == typeof(Household))
-            ? $"; a roster column is read with `{name}.Attribute(\"{member}\")`"
-            : string.Empty;
-        return $"there is no member `{member}` on {name}{suggestion} (members of {name}: {string.Join(", ", members)}){column}";
+        var column = input == typeof(Helper) || input == typeof(Household) ? $"; a roster column is read with `{name}.Attribute(\"{member}\")`" : string.Empty;
+        var message = NoMember(member, input, name);
+        return message.Contains("did you mean", StringComparison.Ordinal) ? message : message + column;
     }
+
+    private static string NoMember(string member, Type type, string name)
+    {
+        var members = ExpressionPolicy.ReadableMembers(type).ToArray();
+        return $"there is no member `{member}` on {name}{Spelling.DidYouMean(member, members.Select(m => m.Replace("(name)", "", StringComparison.Ordinal)))} " +
+               $"(members of {name}: {string.Join(", ", members)})";
+    }
+
+    /// <summary>What to say when an expression names the other input: the variable of a helper expression is the
+    /// helper alone, and the household's alone in a household expression.</summary>
+    private static string OtherInput(Type input, string identifier) => (input == typeof(Helper), identifier) switch
+    {
+        (true, "household") => "; the households a group may take are chosen by its `households` expression",
+        (false, "helper") when input == typeof(Household) =>
+            "; a household expression cannot see the helper: `scope` (`township`, `village`) keeps each helper to households of their own place",
+        _ => string.Empty,
+    };
 
     private static string TypeName(string type)
     {
         var nullable = NullableType().Match(type);
         var core = nullable.Success ? nullable.Groups[1].Value : type;
-        core = core.StartsWith("System.", StringComparison.Ordinal) ? core["System.".Length..] : core;
+        core = core.Contains('[', StringComparison.Ordinal) ? core : core[(core.LastIndexOf('.') + 1)..];
         return nullable.Success && !core.EndsWith('?') ? core + "?" : core;
     }
 
@@ -337,7 +436,10 @@ internal static partial class ExpressionHints
         "Int32" or "Int64" => type.EndsWith('?') ? "a whole number (or null)" : "a whole number",
         "Double" or "Decimal" or "Single" => "a number",
         "Char" => "a character",
-        "Object" => "a value of unknown type",
+        "Object" => "null",
+        "Helper" => "a whole helper (read one of its members)",
+        "Household" => "a whole household (read one of its members)",
+        var other when other.StartsWith("IReadOnlyDictionary", StringComparison.Ordinal) => "the attributes (read one with `Attribute(\"name\")`)",
         var other => other,
     };
 
@@ -347,16 +449,25 @@ internal static partial class ExpressionHints
     [GeneratedRegex(@"^Operator '(?<op>[^']*)' incompatible with operand types '(?<a>[^']*)' and '(?<b>[^']*)'")]
     private static partial Regex OperandTypes();
 
+    [GeneratedRegex(@"^Operator '(?<op>[^']*)' incompatible with operand type '(?<a>[^']*)'")]
+    private static partial Regex UnaryOperand();
+
     [GeneratedRegex(@"^The binary operator (?<op>\w+) is not defined for the types '(?<a>[^']*)' and '(?<b>[^']*)'")]
     private static partial Regex BinaryOperator();
 
     [GeneratedRegex(@"^Method 'Compare' not found on type '(?<a>[^']*)' or '(?<b>[^']*)'")]
     private static partial Regex CompareNotFound();
 
+    [GeneratedRegex(@"^No applicable method '(?<method>[^']*)' exists in type")]
+    private static partial Regex NoApplicableMethod();
+
+    [GeneratedRegex(@"^Invalid integer literal '([^']*)'")]
+    private static partial Regex InvalidInteger();
+
     [GeneratedRegex(@"^System\.Nullable`1\[(.*)\]$")]
     private static partial Regex NullableType();
 
-    [GeneratedRegex(@"([A-Za-z_][A-Za-z0-9_]*\.[A-Za-z_][A-Za-z0-9_]*)\s*(?:[!=]=|=|<>)")]
+    [GeneratedRegex(@"(?<![\w.])([A-Za-z_][A-Za-z0-9_]*\.[A-Za-z_][A-Za-z0-9_]*)\s*(?:[!=]=|=|<>|<=?|>=?|in\s*\()")]
     private static partial Regex ComparedMember();
 
     [GeneratedRegex("No property or field '([^']*)' exists in type '([^']*)'")]

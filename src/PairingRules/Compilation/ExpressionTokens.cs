@@ -88,11 +88,7 @@ internal static class ExpressionTokens
             else if (char.IsAsciiDigit(c))
             {
                 kind = TokenKind.Number;
-                while (i < expression.Length && (char.IsAsciiLetterOrDigit(expression[i]) || expression[i] == '.' ||
-                                                 (expression[i] is '+' or '-' && expression[i - 1] is 'e' or 'E' && !expression[start..i].Contains('x', StringComparison.OrdinalIgnoreCase))))
-                {
-                    i++;
-                }
+                i = EndOfNumber(expression, i);
             }
             else if (IsFullWidth(c))
             {
@@ -119,6 +115,48 @@ internal static class ExpressionTokens
         }
 
         return tokens;
+    }
+
+    /// <summary>Where the number starting at <paramref name="i"/> ends: digits (or <c>0x</c> and hex digits), a
+    /// fraction, an exponent, and a type suffix of up to two letters (<c>10m</c>, <c>1UL</c>).</summary>
+    private static int EndOfNumber(string s, int i)
+    {
+        static int Digits(string s, int i, Func<char, bool> digit)
+        {
+            while (i < s.Length && digit(s[i]))
+            {
+                i++;
+            }
+
+            return i;
+        }
+
+        if (s[i] == '0' && i + 1 < s.Length && s[i + 1] is 'x' or 'X')
+        {
+            return Digits(s, i + 2, char.IsAsciiHexDigit);
+        }
+
+        i = Digits(s, i, char.IsAsciiDigit);
+        if (i + 1 < s.Length && s[i] == '.' && char.IsAsciiDigit(s[i + 1]))
+        {
+            i = Digits(s, i + 1, char.IsAsciiDigit);
+        }
+
+        if (i < s.Length && s[i] is 'e' or 'E')
+        {
+            var exponent = i + 1 < s.Length && s[i + 1] is '+' or '-' ? i + 2 : i + 1;
+            if (exponent < s.Length && char.IsAsciiDigit(s[exponent]))
+            {
+                i = Digits(s, exponent, char.IsAsciiDigit);
+            }
+        }
+
+        for (var suffix = 0; suffix < 2 && i < s.Length && "dDfFmMlLuU".Contains(s[i], StringComparison.Ordinal); suffix++)
+        {
+            i++;
+        }
+
+        return i;
     }
 
     /// <summary>The half-width (ASCII) form of a full-width or ideographic mark, <c>（</c> → <c>(</c>, <c>、</c> → <c>,</c>.</summary>

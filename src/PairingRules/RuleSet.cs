@@ -64,11 +64,12 @@ public sealed class RuleSet
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         var problems = new List<InputProblem>();
-        var json = RuleFileText.ReadFile(path, "rule file", problems);
-        return json is null ? throw new RuleSetException(path, problems) : Parse(json, path);
+        var bytes = RuleFileText.ReadFile(path, "rule file", problems);
+        return bytes is null ? throw new RuleSetException(path, problems) : ParseBytes(bytes, path);
     }
 
-    /// <summary>Compiles a rule set from the bytes of a rule file, decoded as <see cref="Load"/> says.</summary>
+    /// <summary>Compiles a rule set from the bytes of a rule file, decoded as <see cref="Load"/> says (what
+    /// <see cref="Load"/> runs once it has read the file).</summary>
     /// <exception cref="RuleSetException">The bytes are not in an accepted encoding or the rule set has problems.</exception>
     internal static RuleSet ParseBytes(byte[] bytes, string sourceName)
     {

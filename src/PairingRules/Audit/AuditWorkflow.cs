@@ -63,7 +63,8 @@ public sealed class AuditWorkflow
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         var problems = new List<InputProblem>();
-        var json = RuleFileText.ReadFile(path, "audit file", problems);
+        var bytes = RuleFileText.ReadFile(path, "audit file", problems);
+        var json = bytes is null ? null : RuleFileText.Decode(bytes, path, "audit file", problems);
         return json is null ? throw new AuditWorkflowException(path, problems) : Parse(json, path);
     }
 

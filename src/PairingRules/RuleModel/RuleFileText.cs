@@ -28,13 +28,13 @@ internal static class RuleFileText
 
     private static readonly byte[] Utf8Mark = [0xEF, 0xBB, 0xBF];
 
-    /// <summary>Reads and decodes the file at <paramref name="path"/>, or adds a problem and returns <see langword="null"/>.</summary>
+    /// <summary>Reads the bytes of the file at <paramref name="path"/> for <see cref="Decode"/>, or adds a problem and
+    /// returns <see langword="null"/> (the file cannot be read, or is too long to be within the limit).</summary>
     /// <param name="path">The file.</param>
     /// <param name="what">What the file is, for messages: <c>rule file</c> or <c>audit file</c>.</param>
     /// <param name="problems">Where the problem is added.</param>
-    public static string? ReadFile(string path, string what, List<InputProblem> problems)
+    public static byte[]? ReadFile(string path, string what, List<InputProblem> problems)
     {
-        byte[] bytes;
         try
         {
             using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
@@ -57,15 +57,13 @@ internal static class RuleFileText
                 }
             }
 
-            bytes = memory.ToArray();
+            return memory.ToArray();
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
         {
             problems.Add(new InputProblem($"cannot read the {what}: {e.Message}", path));
             return null;
         }
-
-        return Decode(bytes, path, what, problems);
     }
 
     /// <summary>Decodes <paramref name="bytes"/>, or adds a located problem and returns <see langword="null"/>.</summary>

@@ -4,7 +4,12 @@ namespace PairingRules.RuleModel;
 internal readonly record struct Location(string Path, int Line, int Column);
 
 /// <summary>A value read from the rule file, with where it stood.</summary>
-internal sealed record Located<T>(T Value, Location Location);
+internal sealed record Located<T>(T Value, Location Location)
+{
+    /// <summary>For an expression, where each of its characters stood, so that a problem points at the character;
+    /// <see langword="null"/> for other values or when the file did not say.</summary>
+    public StringPositions? Positions { get; init; }
+}
 
 /// <summary>The rule file as its author wrote it: values not yet checked against each other.</summary>
 internal sealed class RuleSetDocument

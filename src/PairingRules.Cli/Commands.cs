@@ -165,14 +165,14 @@ internal static class Commands
         var (preset, seed, households, counties) = CountyOptions();
         var strict = StrictOption("solved");
         var lang = Languages.Option();
-        var command = new Command("demo", "Generate the synthetic Xing County in memory, solve it with the Xing County rules and print the report.") { preset, seed, households, counties, strict, lang };
+        var command = new Command("demo", "Generate a synthetic county in memory, solve it with the shipped rules its preset is made for (rules/xing-county.json; rules/lingling-district.json for lingling-district) and print the report.") { preset, seed, households, counties, strict, lang };
         command.SetAction((parse, cancellationToken) =>
         {
             var text = console.Text(parse.GetValue(lang));
             var options = Presets.Options(Choices.Find(parse.GetValue(preset), Presets.Names)!, parse.GetValue(seed), parse.GetValue(households), parse.GetValue(counties));
             console.Progress(text.ProgressGeneratingDemo(options.Households));
             var roster = SyntheticCounty.Generate(options);
-            return Task.FromResult(SolveAndReport(console, text, RuleSet.LoadXingCounty(), roster, target: null, format: "json", Options(parse.GetValue(strict)), cancellationToken));
+            return Task.FromResult(SolveAndReport(console, text, Presets.Rules(Choices.Find(parse.GetValue(preset), Presets.Names)!), roster, target: null, format: "json", Options(parse.GetValue(strict)), cancellationToken));
         });
         return command;
     }
@@ -181,12 +181,12 @@ internal static class Commands
     {
         var preset = new Option<string>("--preset")
         {
-            Description = "xing-county (every household covered); township-without-cadres (the first township has no township cadre: still covered under the Xing rules, where county cadres take any household, and the report names the township and who covers it); quotas-above-supply (quota shortfall).",
+            Description = "xing-county (every household covered); township-without-cadres (the first township has no township cadre: still covered under the Xing rules, where county cadres take any household, and the report names the township and who covers it); quotas-above-supply (quota shortfall); lingling-district (Lingling District from 2021, for rules/lingling-district.json: village work teams, district and township cadres, a 监测对象 column; 8,000 households by default; every household covered).",
             DefaultValueFactory = _ => Presets.XingCounty,
         };
         Choices.Restrict(preset, Presets.Names);
         var seed = new Option<int>("--seed") { Description = "The random seed; the same seed gives the same county.", DefaultValueFactory = _ => 2017 };
-        var households = new Option<int?>("--households") { Description = "The number of households (1 to 5,000,000). Default 16,800." };
+        var households = new Option<int?>("--households") { Description = "The number of households (1 to 5,000,000). Default 16,800 (lingling-district: 8,000)." };
         households.Validators.Add(result =>
         {
             if (result.GetValueOrDefault<int?>() is < 1 or > 5_000_000)
@@ -196,7 +196,7 @@ internal static class Commands
         });
         var counties = new Option<int>("--counties")
         {
-            Description = "The number of counties (1 to 1,000, at most --households): one roster of that many counties of Lüliang (吕梁市), the households split evenly, every row naming its county. Default 1 (no county column).",
+            Description = "The number of counties (1 to 1,000, at most --households): one roster of that many counties of Lüliang (吕梁市; of Yongzhou, 永州市, for lingling-district), the households split evenly, every row naming its county. Default 1 (no county column).",
             DefaultValueFactory = _ => 1,
         };
         counties.Validators.Add(result =>
@@ -357,12 +357,14 @@ internal static class Presets
     public const string XingCounty = "xing-county";
     public const string TownshipWithoutCadres = "township-without-cadres";
     public const string QuotasAboveSupply = "quotas-above-supply";
+    public const string LinglingDistrict = "lingling-district";
 
-    public static readonly string[] Names = [XingCounty, TownshipWithoutCadres, QuotasAboveSupply];
+    public static readonly string[] Names = [XingCounty, TownshipWithoutCadres, QuotasAboveSupply, LinglingDistrict];
 
     public static SyntheticCountyOptions Options(string preset, int seed, int? households, int counties = 1)
     {
-        var options = new SyntheticCountyOptions { Seed = seed, Households = households ?? 16_800, Counties = counties };
+        var basis = preset == LinglingDistrict ? SyntheticCountyOptions.LinglingDistrict : SyntheticCountyOptions.XingCounty;
+        var options = basis with { Seed = seed, Households = households ?? basis.Households, Counties = counties };
         if (options.Counties > options.Households)
         {
             throw new UsageException(string.Create(CultureInfo.InvariantCulture, $"--counties ({options.Counties:N0}) must not exceed the households ({options.Households:N0}): every county needs a household"));
@@ -375,4 +377,7 @@ internal static class Presets
             _ => options,
         };
     }
+
+    /// <summary>The shipped rule set a preset's county is made for, which <c>demo</c> solves it with.</summary>
+    public static RuleSet Rules(string preset) => RuleSet.LoadShipped(preset == LinglingDistrict ? LinglingDistrict : XingCounty);
 }

@@ -629,7 +629,8 @@ public sealed class ObjectiveValues : IComparable<ObjectiveValues>, IEquatable<O
     /// <summary>Level 3: total quota shortfall.</summary>
     public long Shortfall { get; }
 
-    /// <summary>Level 4: load above quota weighted by group rank (backstop groups 0, then 1, 2 ... in rule order).</summary>
+    /// <summary>Level 4: the sum over helpers of the group's rank times the load above quota. Ranks: the backstop groups
+    /// first, in rule order (0, 1, ...), then the other groups in rule order (docs/rule-format.md, "The objective, exactly").</summary>
     public long Remainder { get; }
 
     /// <summary>Level 5: the sum over helpers of e(e+1)/2 where e is the load above quota; smaller is more even.</summary>

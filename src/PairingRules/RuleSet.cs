@@ -1,4 +1,3 @@
-using System.Text;
 using PairingRules.Audit;
 using PairingRules.Compilation;
 using PairingRules.Evaluation;
@@ -24,7 +23,7 @@ namespace PairingRules;
 /// nothing is cached or changed between calls. The library keeps no mutable static state of its own and changes no
 /// process-wide setting (it reads GB18030 without registering an encoding provider).</threadsafety>
 /// </remarks>
-public sealed class RuleSet
+public sealed partial class RuleSet
 {
     private const string EmbeddedXingCounty = "PairingRules.rules.xing-county.json";
     private const string EmbeddedSchema = "PairingRules.rules.pairing-rules.schema.json";
@@ -55,21 +54,28 @@ public sealed class RuleSet
     /// <summary>Loads and compiles a rule file.</summary>
     /// <param name="path">The path of the JSON rule file.</param>
     /// <returns>The compiled rule set.</returns>
-    /// <exception cref="RuleSetException">The file is missing or has problems; every problem is listed.</exception>
+    /// <remarks>The file is read as UTF-8, with or without a byte-order mark, or as UTF-16 (little- or big-endian) with
+    /// a byte-order mark. A file in any other encoding, such as GBK/GB18030 (what Notepad calls "ANSI" on a Chinese
+    /// system), is refused with a problem at the first byte that is not UTF-8 that says how to save the file as UTF-8:
+    /// its Chinese text is never read garbled.</remarks>
+    /// <exception cref="RuleSetException">The file is missing, unreadable, not in an accepted encoding or has problems;
+    /// every problem is listed.</exception>
     public static RuleSet Load(string path)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        string json;
-        try
-        {
-            json = File.ReadAllText(path, Encoding.UTF8);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
-        {
-            throw new RuleSetException(path, [new InputProblem($"cannot read the rule file: {e.Message}", path)]);
-        }
+        var problems = new List<InputProblem>();
+        var bytes = RuleFileText.ReadFile(path, "rule file", problems);
+        return bytes is null ? throw new RuleSetException(path, problems) : ParseBytes(bytes, path);
+    }
 
-        return Parse(json, path);
+    /// <summary>Compiles a rule set from the bytes of a rule file, decoded as <see cref="Load"/> says (what
+    /// <see cref="Load"/> runs once it has read the file).</summary>
+    /// <exception cref="RuleSetException">The bytes are not in an accepted encoding or the rule set has problems.</exception>
+    internal static RuleSet ParseBytes(byte[] bytes, string sourceName)
+    {
+        var problems = new List<InputProblem>();
+        var json = RuleFileText.Decode(bytes, sourceName, "rule file", problems);
+        return json is null ? throw new RuleSetException(sourceName, problems) : Parse(json, sourceName);
     }
 
     /// <summary>Compiles a rule set from its JSON text.</summary>

@@ -236,7 +236,8 @@ public sealed class CheckTests
         run.ExitCode.Should().Be(2);
         run.Out.Should().BeEmpty();
         run.Error.Should().Be(
-            $"{audit}:8:101: [0].Rules[0].Expression: rule `no-enterprise-for-large-households`: No property or field 'Categry' exists in type 'Helper' (at character 52)\n" +
+            $"{audit}:8:75: [0].Rules[0].Expression: rule `no-enterprise-for-large-households`: there is no member `Categry` on Helper, did you mean `Category`? " +
+            "(members of Helper: Id, Name, Category, Tier, County, Township, Village, Unit, PoorVillage, Attributes, Attribute(name), HasAttribute(name)) (at character 52)\n" +
             $"{audit}:13:29: [1].WorkflowName: unknown workflow `helpers`: the audit runs `household` (input `pairing`) and `helper` (input `helper`)\n" +
             $"pairing-rules: Audit file '{audit}' has 2 problems; nothing was checked.\n");
     }

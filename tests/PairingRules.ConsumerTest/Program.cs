@@ -39,6 +39,18 @@ Expect(
         .SequenceEqual(fromFile.Groups.Select(g => (g.Id, g.Scope, g.Min, g.Max, g.IsBackstop))),
     "the embedded rules and the shipped file compile to the same groups");
 
+// Every shipped rule set is embedded and in the output folder, the same text both ways.
+foreach (var name in RuleSet.ShippedNames)
+{
+    var path = Path.Combine(AppContext.BaseDirectory, "rules", name + ".json");
+    Expect(File.Exists(path) && File.ReadAllText(path) == RuleSet.ShippedJson(name), $"the package's content file {path} is in the output folder and equals RuleSet.ShippedJson(\"{name}\")");
+}
+
+var lingling = RuleSet.LoadShipped("lingling-district");
+Expect(
+    lingling.Groups.Select(g => (g.Id, g.Max)).SequenceEqual([("first-secretaries", (int?)10), ("work-team-members", 10), ("district-cadres", 10), ("township-cadres", null)]),
+    $"the shipped Lingling rules have their four groups with the default cap on all but the backstop, not {lingling}");
+
 // A small county with a known optimum under the Xing rules: the county leader takes the 10 deep-poverty households
 // (quota 10), the poor village's committee member the other two of its village (quota 2), the non-poor village's
 // committee member exactly one (min = max = 1), and the township cadre, the backstop, the other.

@@ -1,8 +1,8 @@
 using System.Linq.Expressions;
-using System.Text;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using PairingRules.Compilation;
+using PairingRules.RuleModel;
 using RulesEngine.Models;
 
 namespace PairingRules.Audit;
@@ -55,18 +55,17 @@ public sealed class AuditWorkflow
     /// <summary>Loads an audit workflow file.</summary>
     /// <param name="path">The path of the JSON file.</param>
     /// <returns>The compiled checks.</returns>
-    /// <exception cref="AuditWorkflowException">The file is missing or has problems; every problem is listed.</exception>
+    /// <remarks>The file is read as rule files are (<see cref="RuleSet.Load"/>): UTF-8 with or without a byte-order mark,
+    /// or UTF-16 with one; any other encoding is a problem that says how to save the file as UTF-8.</remarks>
+    /// <exception cref="AuditWorkflowException">The file is missing, unreadable, not in an accepted encoding or has
+    /// problems; every problem is listed.</exception>
     public static AuditWorkflow Load(string path)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        try
-        {
-            return Parse(File.ReadAllText(path, Encoding.UTF8), path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new AuditWorkflowException(path, [new InputProblem($"cannot read the audit file: {e.Message}", path)]);
-        }
+        var problems = new List<InputProblem>();
+        var bytes = RuleFileText.ReadFile(path, "audit file", problems);
+        var json = bytes is null ? null : RuleFileText.Decode(bytes, path, "audit file", problems);
+        return json is null ? throw new AuditWorkflowException(path, problems) : Parse(json, path);
     }
 
     /// <summary>Compiles audit checks from JSON text.</summary>
@@ -101,6 +100,7 @@ public sealed class AuditWorkflow
         }
 
         var compiler = new ExpressionCompiler(sourceName, problems, Inputs);
+        var source = new JsonSource(json);
         var workflows = new List<Workflow>();
         foreach (var item in array)
         {
@@ -128,8 +128,18 @@ public sealed class AuditWorkflow
                 Problem(property, $"`{property.Name}` is not supported in an audit workflow (only `WorkflowName` and `Rules`)");
             }
 
+            // RulesEngine refuses a workflow without rules with its own exception; a missing, empty or mistyped `Rules`
+            // is the author's to fix, so it is a located problem, never silently a workflow that checks nothing.
+            var rulesToken = workflowObject["Rules"];
+            if (rulesToken is not JArray { Count: > 0 })
+            {
+                Problem(rulesToken ?? workflowObject, rulesToken is JArray
+                    ? $"workflow `{name}` has no rules; to check nothing there, leave the workflow out"
+                    : $"workflow `{name}` needs `Rules`, an array of rules with `RuleName`, `Expression` and `ErrorMessage`");
+            }
+
             var rules = new List<Rule>();
-            foreach (var ruleToken in workflowObject["Rules"] as JArray ?? [])
+            foreach (var ruleToken in rulesToken as JArray ?? [])
             {
                 if (ruleToken is not JObject ruleObject)
                 {
@@ -158,8 +168,12 @@ public sealed class AuditWorkflow
                 var check = compiler.Check(expression, Expression.Parameter(input.Type, input.Name), mapCulture: false);
                 if (check.Body is null)
                 {
-                    var why = check.Refused.Count > 0 ? $"not allowed in a rule expression: {string.Join("; ", check.Refused)}" : check.Error;
-                    Problem(ruleObject["Expression"]!, $"rule `{ruleName}`: {why}");
+                    var why = check.Refused.Count > 0
+                        ? $"not allowed in a rule expression: {string.Join("; ", check.Refused)}{(check.At is { } p ? $" (at character {p + 1})" : string.Empty)}"
+                        : check.Error;
+                    var token = ruleObject["Expression"]!;
+                    var (line, column) = source.PositionsOf(token, expression)?.At(check.At ?? 0) ?? (((IJsonLineInfo)token).LineNumber, ((IJsonLineInfo)token).LinePosition);
+                    problems.Add(new InputProblem($"rule `{ruleName}`: {why}", sourceName, line, column, token.Path));
                     continue;
                 }
 

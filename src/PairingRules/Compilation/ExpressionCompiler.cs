@@ -1,6 +1,5 @@
 using System.Linq.Dynamic.Core.Exceptions;
 using System.Linq.Expressions;
-using System.Text.RegularExpressions;
 using PairingRules.RuleModel;
 using RulesEngine.ExpressionBuilders;
 
@@ -35,20 +34,32 @@ internal sealed partial class ExpressionCompiler
     /// <param name="groupId">The group, for messages.</param>
     /// <param name="inspect">Given the checked body and its parameter before it is compiled (to find what it reads,
     /// <see cref="ExpressionReads"/>); not called when the expression has problems.</param>
-    public Func<T, bool>? Compile<T>(Located<string> text, string name, string groupId, Action<Expression, ParameterExpression>? inspect = null)
+    public Func<T, bool>? Compile<T>(Located<string> text, string name, string groupId, Action<Expression, ParameterExpression>? inspect = null) =>
+        CompileFor<T>(text, name, $"group `{groupId}`", inspect);
+
+    /// <summary>
+    /// Compiles <paramref name="text"/> over a variable called <paramref name="name"/>, or reports why not, each problem
+    /// starting with <paramref name="owner"/> (<c>group `x`</c>, <c>restriction 2</c>).
+    /// </summary>
+    /// <param name="text">The expression and where it stands.</param>
+    /// <param name="name">The variable, <c>helper</c> or <c>household</c>.</param>
+    /// <param name="owner">What the expression belongs to, for messages.</param>
+    /// <param name="inspect">As for <see cref="Compile{T}"/>.</param>
+    public Func<T, bool>? CompileFor<T>(Located<string> text, string name, string owner, Action<Expression, ParameterExpression>? inspect = null)
     {
         var parameter = Expression.Parameter(typeof(T), name);
         var check = Check(text.Value, parameter);
         if (check.Refused.Count > 0)
         {
-            Report(text, groupId, $"not allowed in a rule expression: {string.Join("; ", check.Refused)}. " +
-                "Expressions may read the input's members, compare, calculate and use pure string and math functions only");
+            Report(text, owner, $"not allowed in a rule expression: {string.Join("; ", check.Refused)}. " +
+                "Expressions may read the input's members, compare, calculate and use pure string and math functions only" +
+                (check.At is { } at ? $" (at character {at + 1})" : string.Empty), check.At);
             return null;
         }
 
         if (check.Body is null)
         {
-            Report(text, groupId, check.Error!);
+            Report(text, owner, check.Error!, check.At);
             return null;
         }
 
@@ -58,7 +69,8 @@ internal sealed partial class ExpressionCompiler
 
     /// <summary>
     /// Parses <paramref name="expression"/> with RulesEngine over <paramref name="parameter"/> and checks it against
-    /// the limits and <see cref="ExpressionPolicy"/>: the body when it passes, else why not (refused constructs apart).
+    /// the limits and <see cref="ExpressionPolicy"/>: the body when it passes, else why not (refused constructs apart),
+    /// and where in the expression (from 0) the problem is, when that is known.
     /// </summary>
     /// <param name="expression">The expression text.</param>
     /// <param name="parameter">The one variable it may read.</param>
@@ -67,17 +79,18 @@ internal sealed partial class ExpressionCompiler
     /// ones (<see cref="InvariantStrings"/>); <see langword="false"/> where RulesEngine runs the text as written (audit
     /// files), which refuses them instead.
     /// </param>
-    public (Expression? Body, string? Error, IReadOnlyList<string> Refused) Check(string expression, ParameterExpression parameter, bool mapCulture = true)
+    /// <remarks>The error message ends with <c>(at character N)</c> (from 1) when the position is known.</remarks>
+    public (Expression? Body, string? Error, int? At, IReadOnlyList<string> Refused) Check(string expression, ParameterExpression parameter, bool mapCulture = true)
     {
         if (expression.Length > ExpressionPolicy.MaxLength)
         {
-            return (null, $"the expression is {expression.Length} characters long; the limit is {ExpressionPolicy.MaxLength}", []);
+            return (null, $"the expression is {expression.Length} characters long; the limit is {ExpressionPolicy.MaxLength}", null, []);
         }
 
         var (nesting, at) = Nesting(expression);
         if (nesting > ExpressionPolicy.MaxNesting)
         {
-            return (null, $"parentheses are nested {nesting} deep at character {at + 1}; the limit is {ExpressionPolicy.MaxNesting}", []);
+            return (null, $"parentheses are nested {nesting} deep; the limit is {ExpressionPolicy.MaxNesting} (at character {at + 1})", at, []);
         }
 
         Expression body;
@@ -87,67 +100,26 @@ internal sealed partial class ExpressionCompiler
         }
         catch (ParseException e)
         {
-            return (null, $"{Explain(e.Message, parameter.Type, parameter.Name!)} (at character {e.Position + 1})", []);
+            return Failed(expression, e.Message, e.Position >= 0 && e.Position <= expression.Length ? e.Position : null, parameter);
         }
-        catch (FormatException e)
+        catch (Exception e) when (e is FormatException or InvalidOperationException or ArgumentException or NotSupportedException or InvalidCastException)
         {
             // System.Linq.Dynamic.Core converts a text constant compared with a member of another type (`DeepPoverty ==
-            // "是"`) with a type converter, which throws instead of reporting a parse error.
-            return (null, ExplainConversion(e.Message, expression, parameter.Name!), []);
-        }
-        catch (Exception e) when (e is InvalidOperationException or ArgumentException or NotSupportedException or InvalidCastException)
-        {
-            return (null, ConversionValue().IsMatch(e.Message)
-                ? ExplainConversion(e.Message, expression, parameter.Name!)
-                : Explain(e.Message, parameter.Type, parameter.Name!), []);
+            // "是"`) with a type converter, and lets System.Linq.Expressions refuse operand types (`Category == 'c'`): both
+            // throw instead of reporting a parse error, without a position.
+            return Failed(expression, e.Message, null, parameter);
         }
 
         var refused = ExpressionPolicy.Check(body, parameter, _inputTypes, mapCulture);
-        return refused.Count > 0 ? (null, null, refused) : (mapCulture ? InvariantStrings.Rewrite(body) : body, null, []);
+        return refused.Count > 0
+            ? (null, null, ExpressionHints.LocateRefused(expression, refused), refused)
+            : (mapCulture ? InvariantStrings.Rewrite(body) : body, null, null, []);
     }
 
-    /// <summary>Explains a text constant that cannot become the type of what it is compared with.</summary>
-    private static string ExplainConversion(string message, string expression, string name)
+    private (Expression? Body, string? Error, int? At, IReadOnlyList<string> Refused) Failed(string expression, string message, int? at, ParameterExpression parameter)
     {
-        var value = ConversionValue().Match(message) is { Success: true } m ? m.Groups[1].Value : null;
-        var quoted = value is null ? "a text" : $"the text \"{value}\"";
-        if (message.Contains("for Boolean", StringComparison.Ordinal))
-        {
-            var member = BooleanComparison().Match(expression) is { Success: true } b ? b.Groups[1].Value : $"{name}.Member";
-            return $"{quoted} is compared with a true/false member; write the member itself (`{member}`) for true, or `!{member}` for false";
-        }
-
-        return $"{quoted} is compared with a member that is not text (a number or true/false): compare it with a value of that type, without quotes";
-    }
-
-    private static string Explain(string message, Type input, string name)
-    {
-        var missing = MissingMember().Match(message);
-        if (missing.Success && missing.Groups[2].Value == input.Name)
-        {
-            var member = missing.Groups[1].Value;
-            var members = ExpressionPolicy.ReadableMembers(input).ToArray();
-            return $"there is no member `{member}` on {name}{Spelling.DidYouMean(member, members.Select(m => m.Replace("(name)", "", StringComparison.Ordinal)))} " +
-                   $"(members of {name}: {string.Join(", ", members)})";
-        }
-
-        if (message.StartsWith("Expression of type 'Boolean' expected", StringComparison.Ordinal))
-        {
-            return $"the expression must be a condition that is true or false, for example `{name}.{(input == typeof(Helper) ? "Tier == 1" : "DeepPoverty")}`";
-        }
-
-        if (message.StartsWith("Expression is missing an 'as' clause", StringComparison.Ordinal))
-        {
-            return "creating objects (`new`) is not allowed in a rule expression";
-        }
-
-        var unknownIdentifier = UnknownIdentifier().Match(message);
-        if (unknownIdentifier.Success)
-        {
-            return $"unknown name `{unknownIdentifier.Groups[1].Value}`: the expression can only use `{name}` (as in `{name}.{ExpressionPolicy.ReadableMembers(input).First()}`)";
-        }
-
-        return message.TrimEnd('.');
+        var (explained, where) = ExpressionHints.Explain(expression, message, at, parameter.Type, parameter.Name!, _inputTypes);
+        return (null, where is { } p ? $"{explained} (at character {p + 1})" : explained, where, []);
     }
 
     private static (int Depth, int At) Nesting(string expression)
@@ -189,26 +161,17 @@ internal sealed partial class ExpressionCompiler
         return (max, at);
     }
 
-    private void Report(Located<string> text, string groupId, string message)
+    private void Report(Located<string> text, string owner, string message, int? at)
     {
+        // The character the problem concerns, else the expression's first; the reader's position of the value when the
+        // file did not say where its characters stood.
         var location = text.Location;
+        var (line, column) = text.Positions?.At(at ?? 0) ?? (location.Line, location.Column);
         _problems.Add(new InputProblem(
-            $"group `{groupId}`: {message}",
+            $"{owner}: {message}",
             _source,
-            location.Line > 0 ? location.Line : null,
-            location.Column > 0 ? location.Column : null,
+            line > 0 ? line : null,
+            column > 0 ? column : null,
             location.Path));
     }
-
-    [GeneratedRegex("^(.*) is not a valid value for ")]
-    private static partial Regex ConversionValue();
-
-    [GeneratedRegex(@"([A-Za-z_][A-Za-z0-9_]*\.[A-Za-z_][A-Za-z0-9_]*)\s*[!=]=\s*(?:""|')")]
-    private static partial Regex BooleanComparison();
-
-    [GeneratedRegex("No property or field '([^']*)' exists in type '([^']*)'")]
-    private static partial Regex MissingMember();
-
-    [GeneratedRegex("(?:Unknown identifier|Type) '([^']*)'(?: not found)?")]
-    private static partial Regex UnknownIdentifier();
 }

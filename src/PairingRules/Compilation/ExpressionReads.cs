@@ -16,13 +16,15 @@ internal sealed class ExpressionReads
 {
     private readonly string _source;
     private readonly Location _location;
+    private readonly string _owner;
 
     private ExpressionReads(
-        string source, Location location, int groupIndex, string groupId, string field, string variable, Type input,
+        string source, Location location, string owner, int groupIndex, string groupId, string field, string variable, Type input,
         IReadOnlyList<AttributeRead> attributes, IReadOnlyList<TextComparison> comparisons)
     {
         _source = source;
         _location = location;
+        _owner = owner;
         GroupIndex = groupIndex;
         GroupId = groupId;
         Field = field;
@@ -32,10 +34,10 @@ internal sealed class ExpressionReads
         Comparisons = comparisons;
     }
 
-    /// <summary>The index of the group the expression belongs to.</summary>
+    /// <summary>The index of the group the expression belongs to; -1 for a restriction's, which belongs to no group.</summary>
     public int GroupIndex { get; }
 
-    /// <summary>The id of that group.</summary>
+    /// <summary>The id of that group; empty for a restriction's.</summary>
     public string GroupId { get; }
 
     /// <summary>The field of the expression: <c>helpers</c> or <c>households</c>.</summary>
@@ -54,12 +56,22 @@ internal sealed class ExpressionReads
     public IReadOnlyList<TextComparison> Comparisons { get; }
 
     /// <summary>Finds what <paramref name="body"/>, compiled from <paramref name="text"/> over <paramref name="parameter"/>, reads.</summary>
-    public static ExpressionReads Of<T>(Expression body, ParameterExpression parameter, Located<string> text, string source, int groupIndex, string groupId, string field)
+    public static ExpressionReads Of<T>(Expression body, ParameterExpression parameter, Located<string> text, string source, int groupIndex, string groupId, string field) =>
+        Create<T>(body, parameter, text, source, $"group `{groupId}`", groupIndex, groupId, field);
+
+    /// <summary>
+    /// Finds what a restriction's <c>households</c> expression reads; its warnings start with <paramref name="owner"/>
+    /// (<c>restriction 1</c>) and it belongs to no group.
+    /// </summary>
+    public static ExpressionReads OfRestriction(Expression body, ParameterExpression parameter, Located<string> text, string source, string owner) =>
+        Create<Household>(body, parameter, text, source, owner, -1, string.Empty, "households");
+
+    private static ExpressionReads Create<T>(Expression body, ParameterExpression parameter, Located<string> text, string source, string owner, int groupIndex, string groupId, string field)
     {
         var reader = new Reader<T>(parameter, text.Value);
         reader.Visit(body);
         return new ExpressionReads(
-            source, text.Location, groupIndex, groupId, field, parameter.Name!, typeof(T),
+            source, text.Location, owner, groupIndex, groupId, field, parameter.Name!, typeof(T),
             reader.Attributes.DistinctBy(a => a.Name, StringComparer.Ordinal).ToArray(),
             reader.Comparisons.DistinctBy(c => (c.Member, c.Value, c.Negated)).ToArray());
     }
@@ -67,7 +79,7 @@ internal sealed class ExpressionReads
     /// <summary>A warning located at the expression: file, line, column and JSON path, and the character inside the
     /// expression when known.</summary>
     public InputProblem Warning(string message, int? at = null) => new(
-        $"group `{GroupId}`: {message}{(at is { } a ? $" (at character {a + 1})" : string.Empty)}",
+        $"{_owner}: {message}{(at is { } a ? $" (at character {a + 1})" : string.Empty)}",
         _source,
         _location.Line > 0 ? _location.Line : null,
         _location.Column > 0 ? _location.Column : null,

@@ -23,6 +23,9 @@ internal static partial class RuleSetCompiler
         void Problem(Location location, string message) =>
             problems.Add(new InputProblem(message, sourceName, location.Line > 0 ? location.Line : null, location.Column > 0 ? location.Column : null, location.Path));
 
+        var restrictions = CompileRestrictions(document, compiler, sourceName, reads, Problem);
+        var defaultCapUsed = false;
+
         foreach (var g in document.Groups)
         {
             var id = g.Id?.Value ?? $"#{groups.Count + 1}";
@@ -60,6 +63,13 @@ internal static partial class RuleSetCompiler
                 Problem(max.Location, $"group `{id}`: `max` ({max.Value}) is below `min` ({min}): a member cannot take fewer than the quota and at most fewer");
             }
 
+            var defaultCap = DefaultCapOf(g, document);
+            defaultCapUsed |= defaultCap is not null;
+            if (defaultCap is not null && g.Min is { } quota && defaultCap.Value < min)
+            {
+                Problem(quota.Location, $"group `{id}`: `min` ({min}) is above `defaults.max` ({defaultCap.Value}, line {defaultCap.Location.Line}), the cap of every group without its own `max`: give the group its own `max`, or lower `min`");
+            }
+
             if (g.Backstop is { Value: true } backstop && scope is { } s && !backstops.TryAdd(s, id))
             {
                 Problem(backstop.Location, $"group `{id}`: a second backstop with scope `{s.Name()}` (group `{backstops[s]}` already takes the remainder there); only one group per scope may be the backstop");
@@ -75,20 +85,26 @@ internal static partial class RuleSetCompiler
 
             if (selects is not null && accepts is not null && scope is not null && g.Id is not null)
             {
+                var (householdsText, restricted) = Restrict(id, g.Households?.Value, accepts, restrictions);
                 groups.Add(new RuleGroup(
                     index,
                     id,
                     string.IsNullOrWhiteSpace(g.Label?.Value) ? id : g.Label.Value,
                     g.Description?.Value,
                     g.Helpers!.Value,
-                    g.Households?.Value ?? "true",
+                    householdsText,
                     scope.Value,
                     min,
-                    g.Max?.Value,
+                    g.Max?.Value ?? defaultCap?.Value,
                     g.Backstop?.Value ?? false,
                     selects,
-                    accepts));
+                    restricted));
             }
+        }
+
+        if (document.DefaultMax is { } unused && !defaultCapUsed && document.Groups.Count > 0)
+        {
+            Problem(unused.Location, "`defaults.max` applies to no group: every group sets its own `max` or is a backstop, and a default cap never applies to a backstop; remove it");
         }
 
         return problems.Count == 0 && document.Name is not null

@@ -8,7 +8,7 @@ namespace PairingRules.RuleModel;
 /// Reads a rule file into a <see cref="RuleSetDocument"/>, collecting every problem of shape
 /// (unknown fields, wrong types, missing fields) with its JSON path, line and column.
 /// </summary>
-internal static class RuleSetReader
+internal static partial class RuleSetReader
 {
     /// <summary>The largest rule file accepted, in characters.</summary>
     public const int MaxFileLength = 1_000_000;
@@ -16,8 +16,23 @@ internal static class RuleSetReader
     /// <summary>The most groups a rule set may have.</summary>
     public const int MaxGroups = 200;
 
-    private static readonly string[] RootFields = ["$schema", "name", "title", "source", "description", "groups"];
+    private static readonly string[] RootFields = ["$schema", "name", "title", "source", "description", "defaults", "restrictions", "groups"];
     private static readonly string[] GroupFields = ["id", "label", "description", "helpers", "households", "scope", "min", "max", "backstop"];
+
+    /// <summary>
+    /// Other words authors use for a field (a county's text says quota, cap, limit), suggested like a near spelling
+    /// when the field they stand for is known where they appear; compared ignoring case.
+    /// </summary>
+    private static readonly Dictionary<string, string> Synonyms = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["quota"] = "min",
+        ["minimum"] = "min",
+        ["cap"] = "max",
+        ["maximum"] = "max",
+        ["limit"] = "max",
+        ["backstops"] = "backstop",
+        ["group"] = "groups",
+    };
 
     public static RuleSetDocument? Read(string json, string source, List<InputProblem> problems)
     {
@@ -63,7 +78,7 @@ internal static class RuleSetReader
             return null;
         }
 
-        var context = new Context(source, problems);
+        var context = new Context(source, problems, new JsonSource(json));
         if (root is not JObject obj)
         {
             context.Problem(root, $"a rule set is a JSON object with `name` and `groups`, not {Describe(root)}");
@@ -92,6 +107,12 @@ internal static class RuleSetReader
                     break;
                 case "groups":
                     ReadGroups(property, document, context);
+                    break;
+                case "defaults":
+                    ReadDefaults(property, document, context);
+                    break;
+                case "restrictions":
+                    ReadRestrictions(property, document, context);
                     break;
                 default:
                     context.UnknownField(property, RootFields, "the rule set");
@@ -148,8 +169,8 @@ internal static class RuleSetReader
                     case "id": group.Id = context.String(field, notBlank: true); break;
                     case "label": group.Label = context.String(field, notBlank: false); break;
                     case "description": group.Description = context.String(field, notBlank: false); break;
-                    case "helpers": group.Helpers = context.String(field, notBlank: true); break;
-                    case "households": group.Households = context.String(field, notBlank: true); break;
+                    case "helpers": group.Helpers = context.Expression(field); break;
+                    case "households": group.Households = context.Expression(field); break;
                     case "scope": group.Scope = context.String(field, notBlank: true); break;
                     case "min": group.Min = context.Count(field); break;
                     case "max": group.Max = context.Count(field); break;
@@ -175,6 +196,11 @@ internal static class RuleSetReader
         }
     }
 
+    private static string DidYouMean(string name, string[] known) =>
+        Synonyms.TryGetValue(name.Trim(), out var field) && known.Contains(field, StringComparer.Ordinal)
+            ? $", did you mean `{field}`?"
+            : Spelling.DidYouMean(name, known);
+
     private static string Describe(JToken token) => token.Type switch
     {
         JTokenType.Object => "an object",
@@ -197,7 +223,7 @@ internal static class RuleSetReader
         return (at >= 0 ? message[..at] : message).TrimEnd('.', ' ', ',');
     }
 
-    private sealed class Context(string source, List<InputProblem> problems)
+    private sealed class Context(string source, List<InputProblem> problems, JsonSource json)
     {
         public static Location LocationOf(JToken token)
         {
@@ -221,7 +247,7 @@ internal static class RuleSetReader
             var parent = property.Parent is { } p && !string.IsNullOrEmpty(p.Path) ? p.Path : "(root)";
             var info = (IJsonLineInfo)property;
             problems.Add(new InputProblem(
-                $"unknown field `{property.Name}` in {where}{Spelling.DidYouMean(property.Name, known)} (known fields: {string.Join(", ", known)})",
+                $"unknown field `{property.Name}` in {where}{DidYouMean(property.Name, known)} (known fields: {string.Join(", ", known)})",
                 source,
                 info.HasLineInfo() ? info.LineNumber : null,
                 info.HasLineInfo() ? info.LinePosition : null,
@@ -249,6 +275,10 @@ internal static class RuleSetReader
             Problem(property.Value, $"`{property.Name}` must be a string, not {Describe(property.Value)}");
             return null;
         }
+
+        /// <summary>An expression: <see cref="String"/> (not blank) with where each of its characters stood.</summary>
+        public Located<string>? Expression(JProperty property) =>
+            String(property, notBlank: true) is { } text ? text with { Positions = json.PositionsOf(property.Value, text.Value) } : null;
 
         public Located<int>? Count(JProperty property)
         {

@@ -26,6 +26,9 @@ namespace PairingRules.Synthetic;
 /// <para>Several counties (<see cref="SyntheticCountyOptions.Counties"/>, a prefecture such as 吕梁市): each is generated
 /// as above from its share of the households, with its own seed, and every household and helper names its county.</para>
 /// <para>Deterministic: the same options give the same roster, in the same order.</para>
+/// <para>With <see cref="SyntheticCountyOptions.Practice"/> <see cref="SyntheticPractice.LinglingDistrict"/> it generates a
+/// district shaped like Lingling District (零陵区), Hunan, from 2021 instead, for <c>rules/lingling-district.json</c>: see
+/// <c>LinglingDistrict</c> and docs/cli.md.</para>
 /// </remarks>
 public static class SyntheticCounty
 {
@@ -55,6 +58,11 @@ public static class SyntheticCounty
     {
         options ??= new SyntheticCountyOptions();
         options.Validate();
+        if (options.Practice == SyntheticPractice.LinglingDistrict)
+        {
+            return LinglingDistrict.Generate(options, options.Rules ?? RuleSet.LoadShipped(LinglingDistrict.RuleSetName));
+        }
+
         var quotas = SyntheticQuotas.Of(options.Rules ?? RuleSet.LoadXingCounty());
         return options.Counties == 1 ? GenerateCounty(options, quotas) : GenerateCounties(options, quotas);
     }
@@ -81,7 +89,7 @@ public static class SyntheticCounty
     }
 
     /// <summary>The <paramref name="i"/>-th name, repeating with a number once the names run out: 蔚汾镇 … 蔚汾镇2.</summary>
-    private static string Numbered(string[] names, int i) =>
+    internal static string Numbered(string[] names, int i) =>
         i < names.Length ? names[i] : string.Create(CultureInfo.InvariantCulture, $"{names[i % names.Length]}{(i / names.Length) + 1}");
 
     private static Roster GenerateCounty(SyntheticCountyOptions options, SyntheticQuotas quotas)

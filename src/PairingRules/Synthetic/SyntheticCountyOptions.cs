@@ -7,6 +7,22 @@ namespace PairingRules.Synthetic;
 /// </summary>
 public sealed record SyntheticCountyOptions
 {
+    /// <summary>The Xing County of 2017 (<see cref="SyntheticPractice.XingCounty"/>, 16,800 households): the defaults.</summary>
+    public static SyntheticCountyOptions XingCounty { get; } = new();
+
+    /// <summary>
+    /// Lingling District from 2021 (<see cref="SyntheticPractice.LinglingDistrict"/>, 8,000 households, 62 villages with a
+    /// work team): the other options at their defaults.
+    /// </summary>
+    public static SyntheticCountyOptions LinglingDistrict { get; } = new() { Practice = SyntheticPractice.LinglingDistrict, Households = 8_000 };
+
+    /// <summary>
+    /// The practice the county follows: its helpers, roster columns and the shipped rule set it is made for. Default
+    /// <see cref="SyntheticPractice.XingCounty"/>. The other options mean the same for every practice; <see cref="Households"/>
+    /// keeps its default of 16,800 (use <see cref="LinglingDistrict"/> for Lingling's 8,000).
+    /// </summary>
+    public SyntheticPractice Practice { get; init; }
+
     /// <summary>The random seed; the same options always give the same county. Default 2017.</summary>
     public int Seed { get; init; } = 2017;
 
@@ -46,8 +62,10 @@ public sealed record SyntheticCountyOptions
     /// section cadres, ordinary staff, committee members of poor and of non-poor villages, enterprises of tiers 1 to 4,
     /// township cadres) takes the <c>min</c> of the group that selects it, and a kind no group selects is not generated.
     /// So a county generated for a rule set with other quotas (a <c>min</c> edited in the JSON) is fitted to them, as the
-    /// default is to the Xing rules. Default <see langword="null"/>: the shipped Xing County rules
-    /// (<see cref="RuleSet.LoadXingCounty"/>).
+    /// default is to the Xing rules. Default <see langword="null"/>: the shipped rule set of the <see cref="Practice"/>,
+    /// the Xing County rules (<see cref="RuleSet.LoadXingCounty"/>) or, for <see cref="SyntheticPractice.LinglingDistrict"/>,
+    /// <c>RuleSet.LoadShipped("lingling-district")</c>, whose kinds are first secretaries, work-team members, district
+    /// cadres and township cadres.
     /// </summary>
     public RuleSet? Rules { get; init; }
 
@@ -73,6 +91,11 @@ public sealed record SyntheticCountyOptions
         if (PreviouslyPaired is < 0 or > 1 || double.IsNaN(PreviouslyPaired))
         {
             throw new ArgumentOutOfRangeException(nameof(PreviouslyPaired), PreviouslyPaired, "The share is between 0 and 1.");
+        }
+
+        if (!Enum.IsDefined(Practice))
+        {
+            throw new ArgumentOutOfRangeException(nameof(Practice), Practice, "The practice is one of SyntheticPractice's values.");
         }
     }
 }

@@ -92,9 +92,12 @@ public sealed class CheckTests
     }
 
     [Theory]
-    [InlineData("[{\"WorkflowName\": \"household\", \"Rules\": [{\"RuleName\": \"x\", \"ErrorMessage\": \"e\", \"Expression\": \"pairing.Household.GetType() != null\"}]}]", "audit.json:1:131: [0].Rules[0].Expression: rule `x`: not allowed in a rule expression: the method Object.GetType")]
+    [InlineData("[{\"WorkflowName\": \"household\", \"Rules\": [{\"RuleName\": \"x\", \"ErrorMessage\": \"e\", \"Expression\": \"pairing.Household.GetType() != null\"}]}]", "audit.json:1:114: [0].Rules[0].Expression: rule `x`: not allowed in a rule expression: the method Object.GetType (at character 19)")]
     [InlineData("[{\"WorkflowName\": \"helpers\", \"Rules\": []}]", "audit.json:1:27: [0].WorkflowName: unknown workflow `helpers`: the audit runs `household` (input `pairing`) and `helper` (input `helper`)")]
     [InlineData("[{\"WorkflowName\": \"helper\", \"Rules\": [{\"RuleName\": \"x\", \"ErrorMessage\": \"e\", \"Expression\": \"true\", \"Actions\": {}}]}]", "audit.json:1:109: [0].Rules[0].Actions: `Actions` is not supported in an audit rule (supported: RuleName, Expression, ErrorMessage, SuccessEvent, RuleExpressionType, Enabled, Properties); actions, parameters and nested rules would run unchecked expressions")]
+    [InlineData("[{\"WorkflowName\": \"helper\"}]", "audit.json:1:2: [0]: workflow `helper` needs `Rules`, an array of rules with `RuleName`, `Expression` and `ErrorMessage`")]
+    [InlineData("[{\"WorkflowName\": \"helper\", \"Rules\": []}]", "audit.json:1:38: [0].Rules: workflow `helper` has no rules; to check nothing there, leave the workflow out")]
+    [InlineData("[{\"WorkflowName\": \"household\", \"Rules\": {}}]", "audit.json:1:41: [0].Rules: workflow `household` needs `Rules`, an array of rules with `RuleName`, `Expression` and `ErrorMessage`")]
     public void Parse_UnsafeOrWrongAuditFile_IsRefusedWithItsPlace(string json, string expected)
     {
         var act = () => AuditWorkflow.Parse(json, "audit.json");

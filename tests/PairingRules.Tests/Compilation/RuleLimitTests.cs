@@ -22,7 +22,7 @@ public sealed class RuleLimitTests
 
         var act = () => RuleSet.Parse(RuleJson.OneGroup("households", expression), "limits.json");
 
-        Limits.Expect<RuleSetException, RuleSet>(act, accepted, "limits.json:1:2073: groups[0].households: group `g`: the expression is 2001 characters long; the limit is 2000");
+        Limits.Expect<RuleSetException, RuleSet>(act, accepted, "limits.json:1:70: groups[0].households: group `g`: the expression is 2001 characters long; the limit is 2000");
     }
 
     [Theory]
@@ -34,7 +34,7 @@ public sealed class RuleLimitTests
 
         var act = () => RuleSet.Parse(RuleJson.OneGroup("households", expression), "limits.json");
 
-        Limits.Expect<RuleSetException, RuleSet>(act, accepted, "group `g`: parentheses are nested 33 deep at character 33; the limit is 32", true);
+        Limits.Expect<RuleSetException, RuleSet>(act, accepted, "group `g`: parentheses are nested 33 deep; the limit is 32 (at character 33)", true);
     }
 
     [Theory]

@@ -22,6 +22,7 @@ public sealed class SchemaAgreementTests
         }
 
         data.Add(TestPaths.Rules("xing-county.json"));
+        data.Add(TestPaths.Rules("lingling-district.json"));
         return data;
     }
 

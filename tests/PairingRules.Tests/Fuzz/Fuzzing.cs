@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using CsCheck;
 using FluentAssertions;
+using PairingRules.Audit;
 using Xunit.Abstractions;
 
 namespace PairingRules.Tests.Fuzz;
@@ -66,6 +67,20 @@ internal static class Fuzzing
         catch (OperationCanceledException) when (hang.IsCancellationRequested)
         {
             throw new TimeoutException("the solve did not end: a hang");
+        }
+    }
+
+    /// <summary>Audits with a cancellation token that stops an audit that hangs, reported as a hang.</summary>
+    public static AuditReport Check(RuleSet rules, Roster roster, AuditWorkflow audit)
+    {
+        using var hang = new CancellationTokenSource(HangLimit);
+        try
+        {
+            return rules.CheckAsync(roster, audit, hang.Token).GetAwaiter().GetResult();
+        }
+        catch (OperationCanceledException) when (hang.IsCancellationRequested)
+        {
+            throw new TimeoutException("the audit did not end: a hang");
         }
     }
 
@@ -174,13 +189,6 @@ internal static class Fuzzing
         var preamble = encoding.Preamble;
         var start = preamble.Length > 0 && bytes.AsSpan().StartsWith(preamble) ? preamble.Length : 0;
         return encoding.GetString(bytes, start, bytes.Length - start);
-    }
-
-    /// <summary>Decodes a rule file as <see cref="RuleSet.Load"/> does (File.ReadAllText with UTF-8, byte-order marks honoured).</summary>
-    public static string DecodeRuleFile(byte[] bytes)
-    {
-        using var reader = new StreamReader(new MemoryStream(bytes), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-        return reader.ReadToEnd();
     }
 
     /// <summary>One byte-level change: flip, insert, delete, truncate, a byte-order mark, another encoding, or empty.</summary>

@@ -44,7 +44,7 @@ internal static class Commands
     private static Command Solve(CliConsole console)
     {
         var (rules, households, helpers, output, format, encoding) = InputOptions(
-            "households.csv or households.xlsx (a sheet after #: county.xlsx#贫困户; default the first): id,township,village,poor_village,deep_poverty[,name,members,income,helper].",
+            "households.csv or households.xlsx (a sheet after #: county.xlsx#贫困户; default the first visible sheet): id,township,village,poor_village,deep_poverty[,name,members,income,helper].",
             "Write the full result to this file (written whole or not at all).");
         var strict = StrictOption("solved");
         var command = new Command("solve", "Pair the roster's households with its helpers, print a short report and write the full result.")
@@ -217,7 +217,7 @@ internal static class Commands
     {
         var rules = new Option<string>("--rules", "-r") { Description = "The JSON rule file.", Required = true };
         var households = new Option<string>("--households") { Description = householdsDescription, Required = true };
-        var helpers = new Option<string>("--helpers") { Description = "helpers.csv or helpers.xlsx (a sheet after #: county.xlsx#帮扶责任人; default the first): id,category,township,village[,tier,name,unit,poor_village].", Required = true };
+        var helpers = new Option<string>("--helpers") { Description = "helpers.csv or helpers.xlsx (a sheet after #: county.xlsx#帮扶责任人; default the first visible sheet): id,category,township,village[,tier,name,unit,poor_village].", Required = true };
         var output = new Option<string?>("--out", "-o") { Description = outputDescription };
         var format = new Option<string?>("--format", "-f") { Description = "The format of --out: json, csv or md. Default: from the extension of --out, else json." };
         Choices.Restrict(format, Formats);

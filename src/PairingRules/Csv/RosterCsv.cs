@@ -50,6 +50,12 @@ namespace PairingRules.Csv;
 /// <c>true/false</c>, <c>1/0</c>, <c>yes/no</c> or <c>是/否</c>, case-insensitive. Numbers use the invariant culture
 /// (digits and a <c>.</c>). Values are trimmed. Every further column becomes an attribute of that name, readable from
 /// rule expressions (<c>household.Attribute("cause")</c>).</para>
+/// <para><b>Excel's habits.</b> Blank lines, also lines of separators only (<c>,,,,,,</c>), are skipped; up to 10 lines of
+/// one non-empty cell above the header are titles and skipped (<c>兴县2017年建档立卡贫困户名册</c>), and a header below a line
+/// that is more than a title is a problem; empty columns after the last header are dropped; a file whose header line
+/// holds more tabs than commas is tab-separated (Excel's "Unicode text"); an id in Excel's scientific notation
+/// (<c>1.41123E+17</c>) is a problem, once per column. A workbook is one problem: <see cref="Excel.RosterFiles"/> reads
+/// workbooks and CSV alike.</para>
 /// <para>Every problem in both files is reported at once, each with its file, line, column number and column name;
 /// no roster is returned when there is any.</para>
 /// <threadsafety>All members are stateless and thread-safe.</threadsafety>

@@ -21,7 +21,7 @@ namespace PairingRules.Excel;
 /// true and false; a formula as its calculated value. A merged range below the header counts for every cell it covers.
 /// Problems name the cell as Excel does: <c>households.xlsx!Sheet1!C12</c> (<see cref="InputProblem.Sheet"/>).</para>
 /// <para>The Open XML SDK reads the workbook, one row at a time. The limits of <see cref="RosterCsv"/> apply, and a part
-/// of the workbook may unpack to at most 2^30 characters of XML.</para>
+/// of the workbook (a worksheet, the shared strings) may unpack to at most 2,147,483,647 characters of XML.</para>
 /// <threadsafety>All members are stateless and thread-safe.</threadsafety>
 /// </remarks>
 public static class RosterFiles

@@ -14,9 +14,10 @@ namespace PairingRules.Excel;
 /// </summary>
 internal static class WorkbookSheet
 {
-    /// <summary>The most characters of one part of the workbook (a worksheet, the shared strings) as XML: a bound on a
-    /// file that is small compressed and huge unpacked, far above a worksheet of 1,048,576 rows of a roster.</summary>
-    public const long MaxCharactersInPart = 1L << 30;
+    /// <summary>The most characters of one part of the workbook (a worksheet, the shared strings) as XML, 2^31 - 1: a
+    /// bound on the time spent on a file that is small compressed and huge unpacked, above a worksheet of Excel's 1,048,576
+    /// rows of a roster. The worksheet is read a row at a time, so memory does not grow with it.</summary>
+    public const long MaxCharactersInPart = int.MaxValue;
 
     /// <summary>The most rows and columns Excel has.</summary>
     private const int MaxExcelRows = 1_048_576;

@@ -111,6 +111,23 @@ public sealed class RosterFilesTests
     }
 
     [Fact]
+    public void Read_HeaderProblemsAndWarnings_NameTheHeaderRowAndColumnLetters()
+    {
+        var households = new TestSheet(
+            "户表",
+            ["兴县2017年建档立卡贫困户名册"],
+            ["户编号", "乡镇", "村", "是否贫困", "是否深度贫困户", "家庭人口", "乡镇"],
+            ["H1", "东乡", "东村", "是", "否", 3, "东乡"]);
+        var valid = households with { Rows = [households.Rows[0], [.. households.Rows[1][..3], "是否贫困村", .. households.Rows[1][4..6]], households.Rows[2][..6]] };
+
+        Problems(() => Read(households, Helpers)).Should().Equal(
+            "households.xlsx!户表!2:2: missing required column `poor_village` (accepted headers: poor_village, 是否贫困村); column D `是否贫困` looks like a misspelling of it",
+            "households.xlsx!户表!G2: 乡镇: column `township` appears twice (columns B and G); keep one");
+        Read(valid, Helpers).Warnings.Select(w => w.ToString()).Should().Equal(
+            "households.xlsx!户表!F2: warning: 家庭人口: `家庭人口` is read as an attribute, not as column `members`; did you mean `家庭人口数`? (accepted headers: members, 家庭人口数, 人口数)");
+    }
+
+    [Fact]
     public void Read_HeaderBelowARowThatIsNoTitle_IsOneProblemNamingTheHeaderRow()
     {
         var households = new TestSheet("Sheet1", ["兴县贫困户名册", "", "填报日期：2017年7月"], HouseholdHeader, ["H1", "东乡", "东村", "是", "否"]);

@@ -207,13 +207,18 @@ internal sealed class RosterTable
             }
         }
 
-        if (source.Sheet is null)
+        if (source.Sheet is null && keepTrailing)
         {
             // A CSV header's empty trailing cells stay when a record has a value under them (a column without a header).
-            width = keepTrailing ? headerFields.Length : width;
+            width = headerFields.Length;
+            if (width > RosterLimits.MaxColumns)
+            {
+                problems.Add(source.Problem($"the header has {width} columns; the limit is {RosterLimits.MaxColumns}", header.Line));
+                return null;
+            }
         }
 
-        var table = new RosterTable(source, headerFields[..Math.Min(width, headerFields.Length)].Concat(Enumerable.Repeat(string.Empty, Math.Max(0, width - headerFields.Length))).ToArray(), header.Line, FitRecords(source, records, width));
+        var table = new RosterTable(source, headerFields[..width], header.Line, FitRecords(source, records, width));
         foreach (var (index, (first, count)) in beyond)
         {
             var more = count == 1 ? string.Empty : $", and {RosterLimits.Format(count - 1)} more {source.RowWord}s have a value in it";

@@ -19,7 +19,7 @@ internal static class WorkbookSheet
     /// rows of a roster. The worksheet is read a row at a time, so memory does not grow with it.</summary>
     public const long MaxCharactersInPart = int.MaxValue;
 
-    /// <summary>The most rows and columns Excel has.</summary>
+    /// <summary>The most rows a worksheet of Excel has.</summary>
     private const int MaxExcelRows = 1_048_576;
 
     /// <summary>
@@ -40,7 +40,7 @@ internal static class WorkbookSheet
                 return null;
             }
 
-            var sheet = Choose(sheets, sheetName, file, problems);
+            var sheet = Choose(workbookPart, sheets, sheetName, file, problems);
             if (sheet is null)
             {
                 return null;
@@ -78,16 +78,19 @@ internal static class WorkbookSheet
         "the file is a zip archive but not an Excel workbook that can be read (.xlsx, .xlsm), or it is damaged; open it in Excel and save it as an Excel workbook (.xlsx) or as CSV",
         file);
 
-    /// <summary>The sheet named <paramref name="name"/> (ignoring case, as Excel does), or the first visible one.</summary>
-    private static Sheet? Choose(List<Sheet> sheets, string? name, string file, List<InputProblem> problems)
+    /// <summary>The sheet named <paramref name="name"/> (ignoring case, as Excel does), or the first visible worksheet
+    /// (not a chart).</summary>
+    private static Sheet? Choose(WorkbookPart workbook, List<Sheet> sheets, string? name, string file, List<InputProblem> problems)
     {
         var names = sheets.Select(s => s.Name?.Value ?? string.Empty).ToList();
         if (name is null)
         {
-            var visible = sheets.FirstOrDefault(s => s.State is null || s.State.Value == SheetStateValues.Visible);
+            var visible = sheets.FirstOrDefault(s =>
+                (s.State is null || s.State.Value == SheetStateValues.Visible) &&
+                s.Id?.Value is { } id && workbook.TryGetPartById(id, out var part) && part is WorksheetPart);
             if (visible is null)
             {
-                problems.Add(new InputProblem($"every sheet of the workbook is hidden; name the sheet of the roster (sheets: {string.Join(", ", names)})", file));
+                problems.Add(new InputProblem($"the workbook has no visible worksheet; name the sheet of the roster (sheets: {string.Join(", ", names)})", file));
             }
 
             return visible;

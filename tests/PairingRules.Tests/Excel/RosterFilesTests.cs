@@ -203,6 +203,9 @@ public sealed class RosterFilesTests
         roster.Helpers.Single().Category.Should().Be("township-cadre");
         Problems(() => RosterFiles.Read(new MemoryStream(workbook), "county.xlsx", new MemoryStream(workbook), "county.xlsx", new RosterFileOptions { HelpersSheet = "帮扶责任" }))
             .Should().Equal("county.xlsx: the workbook has no sheet `帮扶责任`, did you mean `帮扶责任人`? (sheets: 说明, 贫困户, 帮扶责任人)");
+        var hidden = TestWorkbook.Create(new TestSheet("说明", HouseholdHeader) { Hidden = true });
+        Problems(() => RosterFiles.Read(new MemoryStream(hidden), "households.xlsx", new MemoryStream(workbook), "county.xlsx", new RosterFileOptions { HelpersSheet = "帮扶责任人" }))
+            .Should().Equal("households.xlsx: the workbook has no visible worksheet; name the sheet of the roster (sheets: 说明)");
     }
 
     [Fact]

@@ -180,17 +180,20 @@ internal sealed class RosterTable
         var records = new List<RosterRecord>();
         var beyond = new SortedDictionary<int, (RosterRecord First, int Count)>();
         var keepTrailing = false;
-        foreach (var record in pending.Concat(Remaining(Next)))
+        var found = new List<InputProblem>();
+        CheckFieldLengths(source, headerFields, header.Line, headerFields, found);
+        bool Add(RosterRecord record)
         {
             if (records.Count == maxRecords)
             {
                 problems.Add(source.Problem(
                     $"more than {RosterLimits.Format(maxRecords)} {kind}s (this {source.RowWord} is the first beyond the limit of {RosterLimits.Format(maxRecords)})",
                     record.Line));
-                return null;
+                return false;
             }
 
             records.Add(record);
+            CheckFieldLengths(source, record.Fields, record.Line, headerFields, found);
             if (record.Fields.Length > width)
             {
                 for (var i = width; i < record.Fields.Length; i++)
@@ -204,6 +207,24 @@ internal sealed class RosterTable
                         }
                     }
                 }
+            }
+
+            return true;
+        }
+
+        foreach (var record in pending)
+        {
+            if (!Add(record))
+            {
+                return null;
+            }
+        }
+
+        while (Next() is { } record)
+        {
+            if (!Add(record))
+            {
+                return null;
             }
         }
 
@@ -219,6 +240,7 @@ internal sealed class RosterTable
         }
 
         var table = new RosterTable(source, headerFields[..width], header.Line, FitRecords(source, records, width));
+        table.Problems.AddRange(found);
         foreach (var (index, (first, count)) in beyond)
         {
             var more = count == 1 ? string.Empty : $", and {RosterLimits.Format(count - 1)} more {source.RowWord}s have a value in it";
@@ -226,12 +248,6 @@ internal sealed class RosterTable
                 $"column {source.Column(index)} has no header in {source.Row(header.Line)}, but this cell holds '{Shorten(first.Fields[index])}'{more}; name the column or delete its values",
                 first.Line,
                 index + 1));
-        }
-
-        CheckFieldLengths(source, table.Header, header.Line, table.Header, table.Problems);
-        foreach (var record in table.Records)
-        {
-            CheckFieldLengths(source, record.Fields, record.Line, table.Header, table.Problems);
         }
 
         return table;
@@ -249,14 +265,6 @@ internal sealed class RosterTable
         }
 
         return true;
-    }
-
-    private static IEnumerable<RosterRecord> Remaining(Func<RosterRecord?> next)
-    {
-        while (next() is { } record)
-        {
-            yield return record;
-        }
     }
 
     private static int NonEmptyCells(string[] fields) => fields.Count(f => !string.IsNullOrWhiteSpace(f));

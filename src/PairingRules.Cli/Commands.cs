@@ -46,7 +46,7 @@ internal static class Commands
     private static Command Solve(CliConsole console)
     {
         var (rules, households, helpers, output, format, encoding) = InputOptions(
-            "households.csv: id,township,village,poor_village,deep_poverty[,name,members,income,helper].",
+            "households.csv or households.xlsx (a sheet after #: county.xlsx#贫困户; default the first visible sheet): id,township,village,poor_village,deep_poverty[,name,members,income,helper].",
             "Write the full result to this file (written whole or not at all).");
         var strict = StrictOption("solved");
         var lang = Languages.Option();
@@ -76,7 +76,7 @@ internal static class Commands
     private static Command Check(CliConsole console)
     {
         var (rules, households, helpers, output, format, encoding) = InputOptions(
-            "households.csv with the pairing to audit in its `helper` column (the current responsible person's id).",
+            "households.csv or households.xlsx (a sheet after #) with the pairing to audit in its `helper` column (the current responsible person's id).",
             "Write every finding to this file (written whole or not at all).");
         var audit = new Option<string?>("--audit") { Description = "A RulesEngine workflow file of checks (workflows `household` and `helper`). Default: the built-in rules/audit.json." };
         var strict = StrictOption("checked");
@@ -226,11 +226,11 @@ internal static class Commands
     {
         var rules = new Option<string>("--rules", "-r") { Description = "The JSON rule file.", Required = true };
         var households = new Option<string>("--households") { Description = householdsDescription, Required = true };
-        var helpers = new Option<string>("--helpers") { Description = "helpers.csv: id,category,township,village[,tier,name,unit,poor_village].", Required = true };
+        var helpers = new Option<string>("--helpers") { Description = "helpers.csv or helpers.xlsx (a sheet after #: county.xlsx#帮扶责任人; default the first visible sheet): id,category,township,village[,tier,name,unit,poor_village].", Required = true };
         var output = new Option<string?>("--out", "-o") { Description = outputDescription };
         var format = new Option<string?>("--format", "-f") { Description = "The format of --out: json, csv or md. Default: from the extension of --out, else json." };
         Choices.Restrict(format, Formats);
-        var encoding = new Option<string?>("--encoding") { Description = "The encoding of the roster files, for example utf-8 or gb18030. Default: from the byte-order mark (UTF-8, UTF-16), else UTF-8 when the bytes are valid UTF-8, else GB18030." };
+        var encoding = new Option<string?>("--encoding") { Description = "The encoding of CSV roster files, for example utf-8 or gb18030 (workbooks need none). Default: from the byte-order mark (UTF-8, UTF-16), else UTF-8 when the bytes are valid UTF-8, else GB18030." };
         return (rules, households, helpers, output, format, encoding);
     }
 
@@ -310,7 +310,7 @@ internal static class Commands
         Roster? roster = null;
         try
         {
-            roster = RosterCsv.Read(householdsPath, helpersPath, encoding);
+            roster = RosterPaths.Read(householdsPath, helpersPath, encoding);
         }
         catch (RosterException e)
         {

@@ -46,11 +46,19 @@ public sealed record InputProblem
     /// <summary>The file or source name, or <see langword="null"/>.</summary>
     public string? File { get; }
 
-    /// <summary>The 1-based line, or <see langword="null"/>.</summary>
+    /// <summary>The 1-based line (in a worksheet, the row number), or <see langword="null"/>.</summary>
     public int? Line { get; }
 
-    /// <summary>The 1-based column, or <see langword="null"/>.</summary>
+    /// <summary>The 1-based column (in a worksheet, A is 1), or <see langword="null"/>.</summary>
     public int? Column { get; }
+
+    /// <summary>
+    /// The worksheet of an Excel workbook the problem is in, or <see langword="null"/> (a CSV or JSON file). When it is
+    /// set, <see cref="Line"/> is the row number and <see cref="Column"/> the column number, and <see cref="ToString"/>
+    /// writes the place as Excel does: <c>households.xlsx!Sheet1!C12</c>.
+    /// </summary>
+    /// <value>Default <see langword="null"/>.</value>
+    public string? Sheet { get; init; }
 
     /// <summary>The JSON path or CSV column of the problem, or <see langword="null"/>.</summary>
     public string? Path { get; }
@@ -60,11 +68,14 @@ public sealed record InputProblem
 
     /// <summary>The same problem as an error (what strict mode reports a warning as).</summary>
     /// <returns>This problem when it is already an error, else a copy with <see cref="ProblemSeverity.Error"/>.</returns>
-    public InputProblem AsError() => Severity == ProblemSeverity.Error ? this : new InputProblem(Message, File, Line, Column, Path);
+    public InputProblem AsError() => Severity == ProblemSeverity.Error ? this : new InputProblem(Message, File, Line, Column, Path) { Sheet = Sheet };
 
     /// <summary>
     /// Formats the problem as <c>file:line:column: path: message</c> (<c>file:line:column: warning: path: message</c> for
     /// a warning), leaving out the parts that are unknown, the way compilers print errors so that editors can jump to them.
+    /// A problem in a worksheet names its place as Excel does, <c>file!sheet!C12</c> for a cell and <c>file!sheet!12:12</c>
+    /// for a whole row (either can be typed into Excel's Name Box), the sheet name quoted as in a formula when it holds
+    /// anything but letters, digits and <c>_</c> (<c>'Sheet 1'</c>).
     /// </summary>
     /// <returns>The formatted problem.</returns>
     public override string ToString()
@@ -75,7 +86,23 @@ public sealed record InputProblem
             sb.Append(File);
         }
 
-        if (Line is { } line)
+        if (Sheet is not null)
+        {
+            sb.Append('!').Append(SheetReference(Sheet));
+            if (Line is { } row)
+            {
+                sb.Append('!');
+                if (Column is { } column)
+                {
+                    sb.Append(ColumnLetters(column)).Append(row.ToString(CultureInfo.InvariantCulture));
+                }
+                else
+                {
+                    sb.Append(CultureInfo.InvariantCulture, $"{row}:{row}");
+                }
+            }
+        }
+        else if (Line is { } line)
         {
             sb.Append(CultureInfo.InvariantCulture, $"{(File is null ? "line " : ":")}{line}");
             if (Column is { } column)
@@ -101,6 +128,29 @@ public sealed record InputProblem
 
         return sb.Append(Message).ToString();
     }
+
+    /// <summary>The letters of a 1-based column number, as Excel names columns: 1 is <c>A</c>, 27 is <c>AA</c>.</summary>
+    /// <param name="column">The column number, at least 1.</param>
+    /// <returns>The letters.</returns>
+    internal static string ColumnLetters(int column)
+    {
+        var letters = new StringBuilder();
+        for (var n = column; n > 0; n = (n - 1) / 26)
+        {
+            letters.Insert(0, (char)('A' + ((n - 1) % 26)));
+        }
+
+        return letters.ToString();
+    }
+
+    /// <summary>A sheet name as a formula writes it: as it is when it is letters, digits and <c>_</c> only (not starting
+    /// with a digit), else in single quotes with its quotes doubled.</summary>
+    /// <param name="sheet">The sheet name.</param>
+    /// <returns>The name, quoted when needed.</returns>
+    internal static string SheetReference(string sheet) =>
+        sheet.Length > 0 && !char.IsAsciiDigit(sheet[0]) && sheet.All(c => char.IsLetterOrDigit(c) || c == '_')
+            ? sheet
+            : "'" + sheet.Replace("'", "''", StringComparison.Ordinal) + "'";
 }
 
 /// <summary>

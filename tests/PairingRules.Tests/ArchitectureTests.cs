@@ -22,6 +22,7 @@ public sealed class ArchitectureTests
         ["PairingRules"] = 0,
         ["PairingRules.RuleModel"] = 1,
         ["PairingRules.Csv"] = 1,
+        ["PairingRules.Excel"] = 2,
         ["PairingRules.Compilation"] = 2,
         ["PairingRules.Evaluation"] = 3,
         ["PairingRules.Solving"] = 4,

@@ -3,35 +3,23 @@ using CsvHelper;
 
 namespace PairingRules.Csv;
 
-/// <summary>One record of a CSV file with the line it starts on.</summary>
-internal sealed record CsvRecord(int Line, string[] Fields);
-
-/// <summary>A CSV file parsed by CsvHelper into a header and records, each with the line it starts on.</summary>
-internal sealed class CsvTable
+/// <summary>CSV text parsed by CsvHelper into rows, each with the line it starts on, and shaped by <see cref="RosterTable"/>.</summary>
+internal static class CsvTable
 {
-    private CsvTable(string file, string[] header, IReadOnlyList<CsvRecord> records)
-    {
-        File = file;
-        Header = header;
-        Records = records;
-    }
-
-    public string File { get; }
-
-    public string[] Header { get; }
-
-    public IReadOnlyList<CsvRecord> Records { get; }
-
     /// <summary>
-    /// Parses <paramref name="text"/>; returns <see langword="null"/> (with a problem) when it has no header, more than
-    /// <paramref name="maxRecords"/> records, or too many columns or too long a record for a roster.
+    /// Parses <paramref name="text"/>, comma- or tab-separated (<see cref="DetectSeparator"/>); returns
+    /// <see langword="null"/> (with a problem) when it has no header, more than <paramref name="maxRecords"/> records, or
+    /// too many columns or too long a record for a roster.
     /// </summary>
-    public static CsvTable? Parse(string text, string file, string expectedHeader, int maxRecords, string kind, List<InputProblem> problems)
+    public static RosterTable? Parse(string text, string file, string expectedHeader, int maxRecords, string kind, List<InputProblem> problems)
     {
+        var separator = DetectSeparator(text);
+        var source = RosterSource.Csv(file, separator);
+        var found = new List<InputProblem>();
         var options = new CsvReaderOptions
         {
-            Separator = ',',
-            HasHeader = true,
+            Separator = separator,
+            HasHeader = false,
             Mode = CsvMode.Rfc4180,
             TrackLineNumbers = true,
             SkipEmptyLines = true,
@@ -50,7 +38,7 @@ internal sealed class CsvTable
                 };
                 if (message is not null)
                 {
-                    problems.Add(new InputProblem(message, file, malformed.LineNumber > 0 ? (int)malformed.LineNumber : null));
+                    found.Add(new InputProblem(message, file, malformed.LineNumber > 0 ? (int)malformed.LineNumber : null));
                 }
             },
         };
@@ -58,43 +46,14 @@ internal sealed class CsvTable
         try
         {
             using var reader = CsvReader.Create(new StringReader(text), options, leaveOpen: false);
-            var header = reader.Headers.ToArray();
-            if (header.Length == 0 || (header.Length == 1 && string.IsNullOrWhiteSpace(header[0])))
-            {
-                problems.Add(new InputProblem($"the file is empty; expected a header line such as `{expectedHeader}`", file, 1));
-                return null;
-            }
-
-            if (header.Length > RosterLimits.MaxColumns)
-            {
-                problems.Add(new InputProblem($"the header has {header.Length} columns; the limit is {RosterLimits.MaxColumns}", file, 1));
-                return null;
-            }
-
-            header[0] = header[0].TrimStart('\uFEFF');
-            CheckFieldLengths(file, header, 1, header, problems);
-            var records = new List<CsvRecord>();
-            while (reader.Read())
-            {
-                if (records.Count == maxRecords)
-                {
-                    problems.Add(new InputProblem(
-                        $"more than {RosterLimits.Format(maxRecords)} {kind}s (this line is the first beyond the limit of {RosterLimits.Format(maxRecords)})",
-                        file,
-                        (int)reader.LineNumber));
-                    return null;
-                }
-
-                var record = new CsvRecord((int)reader.LineNumber, reader.Current.ToArray());
-                CheckFieldLengths(file, record.Fields, record.Line, header, problems);
-                records.Add(record);
-            }
-
-            return new CsvTable(file, header, records);
+            var table = RosterTable.Shape(source, Records(reader), RosterColumns.For(kind), expectedHeader, maxRecords, kind, problems);
+            (table?.Problems ?? problems).AddRange(found);
+            return table;
         }
         catch (CsvFormatException e)
         {
             // MaxRecordSize: a record too long to be a roster line, most often a quote that is never closed.
+            problems.AddRange(found);
             problems.Add(new InputProblem(
                 $"a record is longer than {RosterLimits.MaxRecordBytes / (1024 * 1024)} MiB; look for a quote (\") that is never closed",
                 file,
@@ -103,20 +62,35 @@ internal sealed class CsvTable
         }
     }
 
-    /// <summary>Reports each field longer than <see cref="RosterLimits.MaxFieldLength"/>, at its line and column.</summary>
-    private static void CheckFieldLengths(string file, string[] fields, int line, string[] header, List<InputProblem> problems)
+    /// <summary>
+    /// The separator of a roster file: a tab when the first line that holds a comma or a tab and something else than
+    /// separators and white space (the header, or a title above it) holds more tabs than commas, as Excel's "Unicode
+    /// text" (UTF-16, tab-separated) does; else a comma.
+    /// </summary>
+    public static char DetectSeparator(string text)
     {
-        for (var i = 0; i < fields.Length; i++)
+        var rest = text.AsSpan();
+        while (rest.Length > 0)
         {
-            if (fields[i].Length > RosterLimits.MaxFieldLength)
+            var end = rest.IndexOfAny('\r', '\n');
+            var line = end < 0 ? rest : rest[..end];
+            int commas = line.Count(','), tabs = line.Count('\t');
+            if (commas + tabs > 0 && !line.Trim().Trim(",\t").IsEmpty)
             {
-                problems.Add(new InputProblem(
-                    $"the value is {fields[i].Length} characters long; the limit is {RosterLimits.MaxFieldLength}",
-                    file,
-                    line,
-                    i + 1,
-                    i < header.Length && header[i].Length <= 100 ? header[i].Trim() : null));
+                return tabs > commas ? '\t' : ',';
             }
+
+            rest = end < 0 ? [] : rest[(end + 1)..];
+        }
+
+        return ',';
+    }
+
+    private static IEnumerable<RosterRecord> Records(CsvReader reader)
+    {
+        while (reader.Read())
+        {
+            yield return new RosterRecord((int)reader.LineNumber, reader.Current.ToArray());
         }
     }
 }

@@ -55,6 +55,13 @@ internal static class RosterColumns
         new("county", false, "县", "县区", "县(市、区)", "县（市、区）"),
     ];
 
+    /// <summary>The columns of a file of <paramref name="kind"/>: <c>household</c> or <c>helper</c>.</summary>
+    public static RosterColumn[] For(string kind) => kind == "household" ? Households : Helpers;
+
+    /// <summary>The columns that hold ids (a household's, a helper's, a household's current helper's): text that Excel
+    /// must not take for a number.</summary>
+    public static bool HoldsIds(string column) => column is "id" or "helper";
+
     /// <summary>
     /// A tier as written in a roster: a whole number of at least 1 (<c>5</c>), or a class in Chinese, <c>一类</c>,
     /// <c>二类</c> … <c>九十九类</c>, also with <c>企业</c> after it (<c>三类企业</c>) or with digits (<c>5类</c>).

@@ -50,6 +50,12 @@ namespace PairingRules.Csv;
 /// <c>true/false</c>, <c>1/0</c>, <c>yes/no</c> or <c>是/否</c>, case-insensitive. Numbers use the invariant culture
 /// (digits and a <c>.</c>). Values are trimmed. Every further column becomes an attribute of that name, readable from
 /// rule expressions (<c>household.Attribute("cause")</c>).</para>
+/// <para><b>Excel's habits.</b> Blank lines, also lines of separators only (<c>,,,,,,</c>), are skipped; up to 10 lines of
+/// one non-empty cell above the header are titles and skipped (<c>兴县2017年建档立卡贫困户名册</c>), and a header below a line
+/// that is more than a title is a problem; empty columns after the last header are dropped; a file whose header line
+/// holds more tabs than commas is tab-separated (Excel's "Unicode text"); an id in Excel's scientific notation
+/// (<c>1.41123E+17</c>) is a problem, once per column. A workbook is one problem: <see cref="Excel.RosterFiles"/> reads
+/// workbooks and CSV alike.</para>
 /// <para>Every problem in both files is reported at once, each with its file, line, column number and column name;
 /// no roster is returned when there is any.</para>
 /// <threadsafety>All members are stateless and thread-safe.</threadsafety>
@@ -308,7 +314,7 @@ public static class RosterCsv
     private static string Bool(bool value) => value ? "true" : "false";
 
     /// <summary>Reads a stream to the end, or reports that it is longer than <see cref="RosterLimits.MaxFileBytes"/>.</summary>
-    private static byte[]? ReadAll(Stream stream, string name, List<InputProblem> problems)
+    internal static byte[]? ReadAll(Stream stream, string name, List<InputProblem> problems)
     {
         if (stream.CanSeek && stream.Length - stream.Position > RosterLimits.MaxFileBytes)
         {
@@ -333,7 +339,8 @@ public static class RosterCsv
         return memory.ToArray();
     }
 
-    private static byte[]? ReadFile(string path, List<InputProblem> problems)
+    /// <summary>Reads a file, or reports that it cannot be read or is longer than <see cref="RosterLimits.MaxFileBytes"/>.</summary>
+    internal static byte[]? ReadFile(string path, List<InputProblem> problems)
     {
         try
         {
@@ -360,8 +367,23 @@ public static class RosterCsv
     private static Roster Parse(byte[] householdBytes, string householdsName, byte[] helperBytes, string helpersName, Encoding? encoding)
     {
         var problems = new List<InputProblem>();
-        var households = CsvTable.Parse(Decode(householdBytes, encoding), householdsName, "id,township,village,poor_village,deep_poverty", RosterLimits.MaxHouseholds, "household", problems);
-        var helpers = CsvTable.Parse(Decode(helperBytes, encoding), helpersName, "id,category,township,village,tier", RosterLimits.MaxHelpers, "helper", problems);
+        var households = RosterFile.IsWorkbook(householdBytes, householdsName, problems) ? null : ParseHouseholds(householdBytes, householdsName, encoding, problems);
+        var helpers = RosterFile.IsWorkbook(helperBytes, helpersName, problems) ? null : ParseHelpers(helperBytes, helpersName, encoding, problems);
+        return ReadRoster(households, helpers, problems);
+    }
+
+    /// <summary>Parses the CSV text of a households file into its table, or null with problems.</summary>
+    internal static RosterTable? ParseHouseholds(byte[] bytes, string name, Encoding? encoding, List<InputProblem> problems) =>
+        CsvTable.Parse(Decode(bytes, encoding), name, RosterFile.HouseholdsHeader, RosterLimits.MaxHouseholds, "household", problems);
+
+    /// <summary>Parses the CSV text of a helpers file into its table, or null with problems.</summary>
+    internal static RosterTable? ParseHelpers(byte[] bytes, string name, Encoding? encoding, List<InputProblem> problems) =>
+        CsvTable.Parse(Decode(bytes, encoding), name, RosterFile.HelpersHeader, RosterLimits.MaxHelpers, "helper", problems);
+
+    /// <summary>Reads the roster from both tables (null where a file had problems already in the list).</summary>
+    /// <exception cref="RosterException">There is any problem.</exception>
+    internal static Roster ReadRoster(RosterTable? households, RosterTable? helpers, List<InputProblem> problems)
+    {
         var roster = RosterCsvReader.Read(households, helpers, problems);
         if (problems.Count > 0 || roster is null)
         {

@@ -12,7 +12,7 @@ internal static class RosterCsvReader
     /// <see cref="RosterRules"/>, and returns the roster, or null with every problem added to <paramref name="problems"/>
     /// (each file's in line and column order, the households' first).
     /// </summary>
-    public static Roster? Read(CsvTable? householdTable, CsvTable? helperTable, List<InputProblem> problems)
+    public static Roster? Read(RosterTable? householdTable, RosterTable? helperTable, List<InputProblem> problems)
     {
         var warnings = new List<InputProblem>();
         var households = householdTable is null ? null : ReadFile(householdTable, RosterColumns.Households, "household", warnings, ReadHousehold, RosterEntry.Of);
@@ -65,13 +65,14 @@ internal static class RosterCsvReader
     /// <summary>
     /// The loop both files share: map the header, skip rows of the wrong width, require an id, and let
     /// <paramref name="read"/> read the rest; a row without a problem becomes its household or helper at once, and every
-    /// problem stays with the file.
+    /// problem stays with the file. Ids that Excel turned into numbers in scientific notation are one problem per column
+    /// (<see cref="LostIds"/>), and such a row takes part in no id check, so that they cause no flood of duplicate ids.
     /// </summary>
     private static FileRows<T> ReadFile<T>(
-        CsvTable table, RosterColumn[] spec, string kind, List<InputProblem> warnings, Func<Row, string?, (RosterEntry Entry, Func<T> Build)> read, Func<T, RosterEntry> entryOf)
+        RosterTable table, RosterColumn[] spec, string kind, List<InputProblem> warnings, Func<Row, string?, (RosterEntry Entry, Func<T> Build)> read, Func<T, RosterEntry> entryOf)
         where T : class
     {
-        var problems = new List<InputProblem>();
+        var problems = new List<InputProblem>(table.Problems);
         var columns = ColumnMap.Create(table, spec, problems, warnings);
         var rows = new FileRows<T>(table, columns, kind, problems, entryOf);
         if (columns is null)
@@ -79,6 +80,7 @@ internal static class RosterCsvReader
             return rows;
         }
 
+        var lostIds = new LostIds(table, columns);
         foreach (var record in table.Records)
         {
             var row = new Row(table, record, columns, problems);
@@ -89,6 +91,16 @@ internal static class RosterCsvReader
             }
 
             var id = row.NotBlank("id", $"a {kind} needs an id");
+            if (lostIds.Check(row, "id"))
+            {
+                id = null;
+            }
+
+            if (columns.Known.ContainsKey("helper"))
+            {
+                lostIds.Check(row, "helper");
+            }
+
             var (entry, build) = read(row, id);
             if (row.Flush())
             {
@@ -100,13 +112,69 @@ internal static class RosterCsvReader
             }
         }
 
+        lostIds.Report(problems);
         return rows;
     }
 
-    /// <summary>One file as read: its rows of the header's width by line, and its problems.</summary>
-    private abstract class FileRows(CsvTable table, ColumnMap? columns, string kind, List<InputProblem> problems)
+    /// <summary>
+    /// Ids in scientific notation (<c>1.41123E+17</c>): Excel took a long id for a number, which keeps 15 digits, and
+    /// wrote it so; the id is lost. Found cell by cell, reported once per column at the first, with how many more.
+    /// </summary>
+    private sealed class LostIds(RosterTable table, ColumnMap columns)
     {
-        public CsvTable Table { get; } = table;
+        private readonly Dictionary<string, (int Line, string Value, int Count, int LastLine)> _found = new(StringComparer.Ordinal);
+
+        /// <summary>Whether the row's <paramref name="column"/> holds such an id (the row then has a problem).</summary>
+        public bool Check(Row row, string column)
+        {
+            if (row.Get(column) is not { } value || !IsScientific(value))
+            {
+                return false;
+            }
+
+            _found[column] = _found.TryGetValue(column, out var seen) ? seen with { Count = seen.Count + 1, LastLine = row.Line } : (row.Line, value, 1, row.Line);
+            row.Fail();
+            return true;
+        }
+
+        public void Report(List<InputProblem> problems)
+        {
+            var source = table.Source;
+            var again = source.Sheet is null ? "export the file again" : "save the workbook again";
+            foreach (var (column, (line, value, count, lastLine)) in _found.OrderBy(f => columns.Known[f.Key]))
+            {
+                var index = columns.Known[column];
+                var what = count == 1
+                    ? $"'{value}' is an id in scientific notation: Excel took the id for a number, which keeps 15 digits at most, so its last digits are lost"
+                    : $"'{value}' and {RosterLimits.Format(count - 1)} more ids of this column (the last on {source.Row(lastLine)}) are in scientific notation: " +
+                      "Excel took the ids for numbers, which keep 15 digits at most, so their last digits are lost";
+                problems.Add(source.Problem(
+                    $"{what}; format the column as text in Excel (Format Cells > Text), enter or import the ids again as text, and {again}",
+                    line,
+                    index + 1,
+                    table.Header[index].Trim()));
+            }
+        }
+
+        /// <summary>A number as Excel writes it in scientific notation: <c>1.41123E+17</c>, <c>1E+15</c>.</summary>
+        private static bool IsScientific(string value)
+        {
+            var e = value.IndexOfAny(['E', 'e']);
+            if (e < 1 || e + 2 >= value.Length || value[e + 1] != '+' || !char.IsAsciiDigit(value[0]))
+            {
+                return false;
+            }
+
+            var mantissa = value.AsSpan(1, e - 1);
+            return (mantissa.IsEmpty || (mantissa[0] == '.' && mantissa.Length > 1 && !mantissa[1..].ContainsAnyExceptInRange('0', '9'))) &&
+                   !value.AsSpan(e + 2).ContainsAnyExceptInRange('0', '9');
+        }
+    }
+
+    /// <summary>One file as read: its rows of the header's width by line, and its problems.</summary>
+    private abstract class FileRows(RosterTable table, ColumnMap? columns, string kind, List<InputProblem> problems)
+    {
+        public RosterTable Table { get; } = table;
 
         /// <summary>The columns, or null when the header has a problem (then there are no rows).</summary>
         public ColumnMap? Columns { get; } = columns;
@@ -128,7 +196,7 @@ internal static class RosterCsvReader
     /// The rows of one file: each row without a problem as its household or helper (what the roster will hold), a row
     /// with one as what <see cref="RosterRules"/> reads of it, so that its other problems are found too.
     /// </summary>
-    private sealed class FileRows<T>(CsvTable table, ColumnMap? columns, string kind, List<InputProblem> problems, Func<T, RosterEntry> entryOf)
+    private sealed class FileRows<T>(RosterTable table, ColumnMap? columns, string kind, List<InputProblem> problems, Func<T, RosterEntry> entryOf)
         : FileRows(table, columns, kind, problems)
         where T : class
     {
@@ -175,11 +243,11 @@ internal static class RosterCsvReader
             var column = ColumnName(field);
             if (file.Columns!.Known.TryGetValue(column, out var index))
             {
-                file.Problems.Add(new InputProblem(message, file.Table.File, line, index + 1, file.Table.Header[index].Trim()));
+                file.Problems.Add(file.Table.Source.Problem(message, line, index + 1, file.Table.Header[index].Trim()));
             }
             else
             {
-                file.Problems.Add(new InputProblem(message, file.Table.File, line));
+                file.Problems.Add(file.Table.Source.Problem(message, line));
             }
         }
 
@@ -188,7 +256,7 @@ internal static class RosterCsvReader
         public override string FieldName(RosterField field) => ColumnName(field);
 
         public override void DuplicateId(RosterRow row, RosterRow first, string id) =>
-            Report(row, RosterField.Id, $"duplicate {FileOf(row).Kind} id '{id}' (first on line {FileOf(first).LineOf(first.Index)})");
+            Report(row, RosterField.Id, $"duplicate {FileOf(row).Kind} id '{id}' (first on {FileOf(first).Table.Source.Row(FileOf(first).LineOf(first.Index))})");
 
         /// <summary>Each row that differs, at its <c>county</c> cell; a file without the column once, at its header.</summary>
         public override void CountyDiffers(RosterRow row, RosterRow first, string? county)
@@ -199,7 +267,7 @@ internal static class RosterCsvReader
             {
                 if (_missingCountyReported.Add(row.Kind))
                 {
-                    file.Problems.Add(new InputProblem($"missing column `county`: {where} names a county; {CountyRule}", file.Table.File, 1));
+                    file.Problems.Add(file.Table.Source.Problem($"missing column `county`: {where} names a county; {CountyRule}", file.Table.HeaderLine));
                 }
             }
             else if (county is null)
@@ -223,11 +291,13 @@ internal static class RosterCsvReader
 
         private FileRows FileOf(RosterRow row) => (row.Kind == RosterKind.Household ? households : helpers)!;
 
-        /// <summary><c>line 2</c> in the same file as <paramref name="from"/>, else <c>households.csv line 2</c>.</summary>
+        /// <summary><c>line 2</c> in the same file as <paramref name="from"/>, else <c>households.csv line 2</c>
+        /// (<c>row 2</c>, <c>households.xlsx!Sheet1 row 2</c> in a worksheet).</summary>
         private string LineOf(RosterRow other, RosterRow from)
         {
-            var line = FileOf(other).LineOf(other.Index);
-            return other.Kind == from.Kind ? $"line {line}" : $"{FileOf(other).Table.File} line {line}";
+            var file = FileOf(other);
+            var row = file.Table.Source.Row(file.LineOf(other.Index));
+            return other.Kind == from.Kind ? row : $"{file.Table.Source.Place} {row}";
         }
     }
 
@@ -248,8 +318,10 @@ internal static class RosterCsvReader
         /// Maps the header; a header that is no accepted name but close to one of a column the file lacks is read as an
         /// attribute, with a warning that says which name it resembles.
         /// </summary>
-        public static ColumnMap? Create(CsvTable table, RosterColumn[] columns, List<InputProblem> problems, List<InputProblem> warnings)
+        public static ColumnMap? Create(RosterTable table, RosterColumn[] columns, List<InputProblem> problems, List<InputProblem> warnings)
         {
+            var source = table.Source;
+            var line = table.HeaderLine;
             var before = problems.Count;
             var known = new Dictionary<string, int>(StringComparer.Ordinal);
             var extra = new List<(int Index, string Name)>();
@@ -259,7 +331,7 @@ internal static class RosterCsvReader
                 var header = table.Header[i].Trim();
                 if (header.Length == 0)
                 {
-                    problems.Add(new InputProblem($"column {i + 1} has no header; name it or delete the column", table.File, 1, i + 1));
+                    problems.Add(source.Problem($"column {source.Column(i)} has no header; name it or delete the column", line, i + 1));
                     continue;
                 }
 
@@ -269,7 +341,7 @@ internal static class RosterCsvReader
                 var seen = column is null ? extraNames : known;
                 if (seen.TryGetValue(name, out var first))
                 {
-                    problems.Add(new InputProblem($"column `{name}` appears twice (columns {first + 1} and {i + 1}); keep one", table.File, 1, i + 1, header));
+                    problems.Add(source.Problem($"column `{name}` appears twice (columns {source.Column(first)} and {source.Column(i)}); keep one", line, i + 1, header));
                     continue;
                 }
 
@@ -283,8 +355,8 @@ internal static class RosterCsvReader
             foreach (var column in columns.Where(c => c.Required && !known.ContainsKey(c.Name)))
             {
                 var (index, header) = extra.FirstOrDefault(e => RosterColumns.Resembling(e.Name, [column]).Column is not null);
-                var hint = header is null ? string.Empty : $"; column {index + 1} `{header}` looks like a misspelling of it";
-                problems.Add(new InputProblem($"missing required column `{column.Name}` (accepted headers: {column.Accepted}){hint}", table.File, 1));
+                var hint = header is null ? string.Empty : $"; column {source.Column(index)} `{header}` looks like a misspelling of it";
+                problems.Add(source.Problem($"missing required column `{column.Name}` (accepted headers: {column.Accepted}){hint}", line));
             }
 
             var absent = columns.Where(c => !known.ContainsKey(c.Name)).ToArray();
@@ -292,10 +364,9 @@ internal static class RosterCsvReader
             {
                 if (RosterColumns.Resembling(header, absent) is ({ } column, { } accepted))
                 {
-                    warnings.Add(new InputProblem(
+                    warnings.Add(source.Problem(
                         $"`{header}` is read as an attribute, not as column `{column.Name}`; did you mean `{accepted}`? (accepted headers: {column.Accepted})",
-                        table.File,
-                        1,
+                        line,
                         index + 1,
                         header,
                         ProblemSeverity.Warning));
@@ -307,9 +378,10 @@ internal static class RosterCsvReader
     }
 
     /// <summary>One record being read: typed access to its cells, with problems located at the cell.</summary>
-    private sealed class Row(CsvTable table, CsvRecord record, ColumnMap columns, List<InputProblem> problems)
+    private sealed class Row(RosterTable table, RosterRecord record, ColumnMap columns, List<InputProblem> problems)
     {
         private readonly List<InputProblem> _found = [];
+        private bool _failed;
 
         public int Line => record.Line;
 
@@ -318,8 +390,11 @@ internal static class RosterCsvReader
         public bool Flush()
         {
             problems.AddRange(_found.OrderBy(p => p.Column ?? 0));
-            return _found.Count == 0;
+            return _found.Count == 0 && !_failed;
         }
+
+        /// <summary>Marks the row as having a problem that is reported elsewhere (once for a column).</summary>
+        public void Fail() => _failed = true;
 
         public bool HasHeaderWidth()
         {
@@ -328,7 +403,8 @@ internal static class RosterCsvReader
                 return true;
             }
 
-            Add(new InputProblem($"this line has {record.Fields.Length} fields but the header has {table.Header.Length}; put quotes around values that contain commas", table.File, record.Line));
+            var separators = table.Source.Separator == '\t' ? "tabs" : "commas";
+            Add(table.Source.Problem($"this line has {record.Fields.Length} fields but the header has {table.Header.Length}; put quotes around values that contain {separators}", record.Line));
             return false;
         }
 
@@ -347,7 +423,7 @@ internal static class RosterCsvReader
         public void Problem(string column, string message)
         {
             var index = columns.Known[column];
-            Add(new InputProblem(message, table.File, record.Line, index + 1, table.Header[index].Trim()));
+            Add(table.Source.Problem(message, record.Line, index + 1, table.Header[index].Trim()));
         }
 
         /// <summary>

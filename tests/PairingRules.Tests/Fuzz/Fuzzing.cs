@@ -126,31 +126,52 @@ internal static class Fuzzing
     }
 
     /// <summary>
-    /// Counts the data records of a CSV text the way RFC 4180 defines them, independently of CsvHelper: the first
-    /// non-empty record is the header; completely empty lines are skipped; CR, LF and CRLF end a record outside quotes.
+    /// Counts the data records of a comma-separated text the way RFC 4180 and docs/roster-format.md define them,
+    /// independently of CsvHelper: CR, LF and CRLF end a record outside quotes; records whose fields are all empty or white
+    /// space (empty lines, lines of commas) are skipped; up to 10 records of at most one non-empty field before the first
+    /// record with more are titles; the first record after them is the header.
     /// </summary>
     public static int CountDataRecords(string text)
     {
-        var records = 0;
-        var recordLength = 0;
+        var records = Records(text).Where(fields => fields.Any(f => !string.IsNullOrWhiteSpace(f))).ToList();
+        var titles = 0;
+        while (titles < records.Count && titles < 10 && records[titles].Count(f => !string.IsNullOrWhiteSpace(f)) <= 1)
+        {
+            titles++;
+        }
+
+        var headerAt = titles < records.Count && records[titles].Count(f => !string.IsNullOrWhiteSpace(f)) > 1 ? titles : 0;
+        return Math.Max(0, records.Count - headerAt - 1);
+    }
+
+    /// <summary>The records of a comma-separated text, each as its fields, quotes removed.</summary>
+    private static IEnumerable<List<string>> Records(string text)
+    {
+        var fields = new List<string>();
+        var field = new System.Text.StringBuilder();
         var inQuotes = false;
         var fieldStart = true;
+        var any = false;
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
             if (inQuotes)
             {
-                recordLength++;
                 if (c == '"')
                 {
                     if (i + 1 < text.Length && text[i + 1] == '"')
                     {
+                        field.Append('"');
                         i++;
                     }
                     else
                     {
                         inQuotes = false;
                     }
+                }
+                else
+                {
+                    field.Append(c);
                 }
 
                 continue;
@@ -163,23 +184,45 @@ internal static class Fuzzing
                     i++;
                 }
 
-                records += recordLength > 0 ? 1 : 0;
-                recordLength = 0;
+                if (any)
+                {
+                    fields.Add(field.ToString());
+                    yield return fields;
+                }
+
+                fields = [];
+                field.Clear();
+                fieldStart = true;
+                any = false;
+                continue;
+            }
+
+            any = true;
+            if (c == ',')
+            {
+                fields.Add(field.ToString());
+                field.Clear();
                 fieldStart = true;
                 continue;
             }
 
-            recordLength++;
             if (c == '"' && fieldStart)
             {
                 inQuotes = true;
             }
+            else
+            {
+                field.Append(c);
+            }
 
-            fieldStart = c == ',';
+            fieldStart = false;
         }
 
-        records += recordLength > 0 ? 1 : 0;
-        return Math.Max(0, records - 1);
+        if (any)
+        {
+            fields.Add(field.ToString());
+            yield return fields;
+        }
     }
 
     /// <summary>Decodes roster bytes as <see cref="PairingRules.Csv.RosterCsv"/> does: encoding by <see cref="PairingRules.Csv.RosterCsv.DetectEncoding"/>, byte-order mark dropped.</summary>

@@ -68,6 +68,8 @@ public sealed class RosterFuzzTests(ITestOutputHelper output)
         Fuzzing.CountDataRecords("a,b\n1,2\n\n3,\"x\n\"\"y\"\r\n4,5").Should().Be(3);
         Fuzzing.CountDataRecords("a\r\r1\r").Should().Be(1);
         Fuzzing.CountDataRecords(string.Empty).Should().Be(0);
+        Fuzzing.CountDataRecords("Title,,\n,,\na,b\n1,2\n , \n3,4\n").Should().Be(2, "blank records and a title above the header are no data");
+        Fuzzing.CountDataRecords("a\nb\nc\n").Should().Be(2, "with no record of two fields, the first is the header");
     }
 
     private static int Check(byte[] households, byte[] helpers)

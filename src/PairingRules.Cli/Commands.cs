@@ -14,6 +14,9 @@ internal static class Commands
 {
     private static readonly string[] Formats = ["json", "csv", "md"];
 
+    /// <summary>The formats of <c>solve --out</c>: those of <c>check</c> and the printable HTML report.</summary>
+    private static readonly string[] SolveFormats = [.. Formats, "html"];
+
     public static RootCommand Build(CliConsole console)
     {
         var root = new RootCommand(
@@ -47,7 +50,8 @@ internal static class Commands
     {
         var (rules, households, helpers, output, format, encoding) = InputOptions(
             "households.csv or households.xlsx (a sheet after #: county.xlsx#贫困户; default the first visible sheet): id,township,village,poor_village,deep_poverty[,name,members,income,helper].",
-            "Write the full result to this file (written whole or not at all).");
+            "Write the full result to this file (written whole or not at all).",
+            SolveFormats);
         var strict = StrictOption("solved");
         var lang = Languages.Option();
         var command = new Command("solve", "Pair the roster's households with its helpers, print a short report and write the full result.")
@@ -59,7 +63,7 @@ internal static class Commands
             var text = console.Text(parse.GetValue(lang));
             var outPath = parse.GetValue(output);
             var target = outPath is null ? null : OutputTarget.Open(outPath, console.OpenStandardOutput);
-            var resultFormat = Choices.Find(parse.GetValue(format), Formats) ?? FormatOf(outPath);
+            var resultFormat = Choices.Find(parse.GetValue(format), SolveFormats) ?? FormatOf(outPath);
             var rosterEncoding = EncodingOf(parse.GetValue(encoding));
 
             var (ruleSet, roster, _) = ReadInputs(console, text, parse.GetValue(rules)!, parse.GetValue(households)!, parse.GetValue(helpers)!, rosterEncoding, auditPath: null, "nothing was solved");
@@ -77,7 +81,8 @@ internal static class Commands
     {
         var (rules, households, helpers, output, format, encoding) = InputOptions(
             "households.csv or households.xlsx (a sheet after #) with the pairing to audit in its `helper` column (the current responsible person's id).",
-            "Write every finding to this file (written whole or not at all).");
+            "Write every finding to this file (written whole or not at all).",
+            Formats);
         var audit = new Option<string?>("--audit") { Description = "A RulesEngine workflow file of checks (workflows `household` and `helper`). Default: the built-in rules/audit.json." };
         var strict = StrictOption("checked");
         var lang = Languages.Option();
@@ -93,6 +98,11 @@ internal static class Commands
             var outPath = parse.GetValue(output);
             var target = outPath is null ? null : OutputTarget.Open(outPath, console.OpenStandardOutput);
             var reportFormat = Choices.Find(parse.GetValue(format), Formats) ?? FormatOf(outPath);
+            if (!Formats.Contains(reportFormat))
+            {
+                throw new UsageException($"check cannot write '{outPath}' as {reportFormat}: its findings are written as json, csv or md (--format); nothing was checked");
+            }
+
             var auditPath = parse.GetValue(audit);
             var (ruleSet, roster, checks) = ReadInputs(console, text, parse.GetValue(rules)!, parse.GetValue(households)!, parse.GetValue(helpers)!, EncodingOf(parse.GetValue(encoding)), auditPath ?? string.Empty, "nothing was checked");
             if (ruleSet is null || roster is null || checks is null)
@@ -222,21 +232,25 @@ internal static class Commands
 
     /// <summary>The options `solve` and `check` share: the rules, the roster files, and where and how to write.</summary>
     private static (Option<string> Rules, Option<string> Households, Option<string> Helpers, Option<string?> Output, Option<string?> Format, Option<string?> Encoding)
-        InputOptions(string householdsDescription, string outputDescription)
+        InputOptions(string householdsDescription, string outputDescription, string[] formats)
     {
         var rules = new Option<string>("--rules", "-r") { Description = "The JSON rule file.", Required = true };
         var households = new Option<string>("--households") { Description = householdsDescription, Required = true };
         var helpers = new Option<string>("--helpers") { Description = "helpers.csv or helpers.xlsx (a sheet after #: county.xlsx#帮扶责任人; default the first visible sheet): id,category,township,village[,tier,name,unit,poor_village].", Required = true };
         var output = new Option<string?>("--out", "-o") { Description = outputDescription };
-        var format = new Option<string?>("--format", "-f") { Description = "The format of --out: json, csv or md. Default: from the extension of --out, else json." };
-        Choices.Restrict(format, Formats);
+        var format = new Option<string?>("--format", "-f")
+        {
+            Description = $"The format of --out: {string.Join(", ", formats[..^1])} or {formats[^1]}. Default: from the extension of --out, else json.",
+        };
+        Choices.Restrict(format, formats);
         var encoding = new Option<string?>("--encoding") { Description = "The encoding of CSV roster files, for example utf-8 or gb18030 (workbooks need none). Default: from the byte-order mark (UTF-8, UTF-16), else UTF-8 when the bytes are valid UTF-8, else GB18030." };
         return (rules, households, helpers, output, format, encoding);
     }
 
-    /// <summary>Writes --out, when given, in its format: CSV (UTF-8 with BOM, none on standard output), Markdown (UTF-8)
-    /// or JSON (see <see cref="OutputTarget"/> for how each kind of destination is written).</summary>
-    private static void WriteOutput(OutputTarget? target, string format, Action<TextWriter> csv, Action<TextWriter> markdown, Action<Stream> json, CancellationToken cancellationToken)
+    /// <summary>Writes --out, when given, in its format: CSV (UTF-8 with BOM, none on standard output), Markdown (UTF-8),
+    /// HTML (UTF-8; solve only) or JSON (see <see cref="OutputTarget"/> for how each kind of destination is written).</summary>
+    private static void WriteOutput(
+        OutputTarget? target, string format, Action<TextWriter> csv, Action<TextWriter> markdown, Action<Stream> json, CancellationToken cancellationToken, Action<TextWriter>? html = null)
     {
         switch (target is null ? null : format)
         {
@@ -247,6 +261,9 @@ internal static class Commands
                 break;
             case "md":
                 target!.WriteText(new UTF8Encoding(false), markdown, cancellationToken);
+                break;
+            case "html" when html is not null:
+                target!.WriteText(new UTF8Encoding(false), html, cancellationToken);
                 break;
             default:
                 target!.WriteBytes(json, cancellationToken);
@@ -281,7 +298,8 @@ internal static class Commands
             writer => ResultCsv.Write(roster, result, writer),
             writer => MarkdownReport.Write(ruleSet, result, writer, text),
             stream => ResultJson.Write(ruleSet, result, stream),
-            cancellationToken);
+            cancellationToken,
+            writer => HtmlReport.Write(ruleSet, result, writer, text));
 
         ConsoleReport.Write(ReportWriter(console, target), ruleSet, result, target?.Given, text);
         return result.IsComplete ? ExitCodes.Complete : ExitCodes.Gaps;
@@ -347,6 +365,7 @@ internal static class Commands
     {
         ".csv" => "csv",
         ".md" or ".markdown" => "md",
+        ".html" or ".htm" => "html",
         _ => "json",
     };
 }

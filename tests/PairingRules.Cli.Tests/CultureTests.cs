@@ -89,6 +89,8 @@ public sealed class CultureTests
                     Run(["check", .. input, "--out", temp.File($"check.{lang}.{format}"), "--lang", lang]);
                 }
 
+                Run(["solve", .. input, "--out", temp.File($"result.{lang}.html"), "--lang", lang]);
+
                 Run(["demo", "--households", "3000", "--lang", lang]);
                 Run(["demo", "--households", "3000", "--preset", "quotas-above-supply", "--lang", lang]);
                 Run(["generate", "--households", "100", "--out", temp.File($"county.{lang}"), "--lang", lang]);

@@ -295,5 +295,36 @@ internal sealed class ReportText
 
     public string ReportCounty() => _t.Get("Report.County");
 
+    // solve, HTML: the charts (the rest of the HTML report reads the Markdown report's texts)
+    public string HtmlCharts() => _t.Get("Html.Charts");
+
+    public string HtmlCoverageTitle() => _t.Get("Html.Coverage.Title");
+
+    public string HtmlCovered() => _t.Get("Html.Covered");
+
+    public string HtmlUncovered() => _t.Get("Html.Uncovered");
+
+    public string HtmlLoadsTitle() => _t.Get("Html.Loads.Title");
+
+    public string HtmlLoadsAverage() => _t.Get("Html.Loads.Average");
+
+    public string HtmlLoadsRange() => _t.Get("Html.Loads.Range");
+
+    public string HtmlLoadsQuota() => _t.Get("Html.Loads.Quota");
+
+    public string HtmlLoadsRow(int helpers, string average, long fewest, long most, string quota) => _t.Format("Html.Loads.Row", N(helpers), average, N(fewest), N(most), quota);
+
+    public string HtmlGapsTitle() => _t.Get("Html.Gaps.Title");
+
+    public string HtmlGapsUncovered() => _t.Get("Html.Gaps.Uncovered");
+
+    public string HtmlGapsShortfall() => _t.Get("Html.Gaps.Shortfall");
+
+    public string HtmlGapsNone() => _t.Get("Html.Gaps.None");
+
+    public string HtmlCountyLevel() => _t.Get("Html.CountyLevel");
+
+    public string HtmlChartShown(int shown, int rows) => _t.Format("Html.ChartShown", N(shown), N(rows));
+
     private string Destination(string path) => path == OutputTarget.StandardOutput ? _t.Get("Output.StandardOutput") : path;
 }

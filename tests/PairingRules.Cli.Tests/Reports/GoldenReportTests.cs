@@ -94,7 +94,7 @@ public sealed class GoldenReportTests
     }
 
     /// <summary>Compares <paramref name="actual"/> with a golden file, or rewrites it under PAIRING_RULES_UPDATE_EXPECTED=1.</summary>
-    private static void Golden(string actual, string folder, string name)
+    internal static void Golden(string actual, string folder, string name)
     {
         if (Cli.UpdateExpected)
         {

@@ -70,22 +70,7 @@ internal static class LinglingDistrict
             return GenerateDistrict(options, quotas);
         }
 
-        var sizes = SyntheticCounty.Apportion(options.Households, Enumerable.Repeat(1.0, options.Counties).ToArray());
-        var households = new List<Household>(options.Households);
-        var helpers = new List<Helper>();
-        for (var k = 0; k < options.Counties; k++)
-        {
-            var one = GenerateDistrict(options with { Households = sizes[k], Seed = unchecked(options.Seed + k), Counties = 1 }, quotas);
-            var county = SyntheticCounty.Numbered(YongzhouCounties, k);
-            var prefix = string.Create(CultureInfo.InvariantCulture, $"C{k + 1:D3}-");
-            households.AddRange(one.Households.Select(h => new Household(
-                prefix + h.Id, h.Township, h.Village, h.PoorVillage, h.DeepPoverty, county, h.Members, h.Income,
-                h.CurrentHelper is null ? null : prefix + h.CurrentHelper, h.Attributes)));
-            helpers.AddRange(one.Helpers.Select(h => new Helper(
-                prefix + h.Id, h.Category, h.Name, h.Tier, county, h.Township, h.Village, h.Unit, h.PoorVillage, h.Attributes)));
-        }
-
-        return new Roster(households, helpers);
+        return SyntheticCounty.SeveralCounties(options, YongzhouCounties, one => GenerateDistrict(one, quotas));
     }
 
     private static Roster GenerateDistrict(SyntheticCountyOptions options, Quotas quotas)

@@ -64,19 +64,25 @@ public static class SyntheticCounty
         }
 
         var quotas = SyntheticQuotas.Of(options.Rules ?? RuleSet.LoadXingCounty());
-        return options.Counties == 1 ? GenerateCounty(options, quotas) : GenerateCounties(options, quotas);
+        return options.Counties == 1
+            ? GenerateCounty(options, quotas)
+            : SeveralCounties(options, LuliangCounties, one => GenerateCounty(one, quotas));
     }
 
-    /// <summary>One county per <see cref="SyntheticCountyOptions.Counties"/>, each named, with its number before every id.</summary>
-    private static Roster GenerateCounties(SyntheticCountyOptions options, SyntheticQuotas quotas)
+    /// <summary>
+    /// One county per <see cref="SyntheticCountyOptions.Counties"/>, made by <paramref name="generateOne"/> (from the
+    /// options with that county's share of the households and its own seed), each named from <paramref name="names"/>,
+    /// with its number before every id. The one way every practice builds a roster of several counties.
+    /// </summary>
+    internal static Roster SeveralCounties(SyntheticCountyOptions options, string[] names, Func<SyntheticCountyOptions, Roster> generateOne)
     {
         var sizes = Apportion(options.Households, Enumerable.Repeat(1.0, options.Counties).ToArray());
         var households = new List<Household>(options.Households);
         var helpers = new List<Helper>();
         for (var k = 0; k < options.Counties; k++)
         {
-            var one = GenerateCounty(options with { Households = sizes[k], Seed = unchecked(options.Seed + k), Counties = 1 }, quotas);
-            var county = Numbered(LuliangCounties, k);
+            var one = generateOne(options with { Households = sizes[k], Seed = unchecked(options.Seed + k), Counties = 1 });
+            var county = Numbered(names, k);
             var prefix = string.Create(CultureInfo.InvariantCulture, $"C{k + 1:D3}-");
             households.AddRange(one.Households.Select(h => new Household(
                 prefix + h.Id, h.Township, h.Village, h.PoorVillage, h.DeepPoverty, county, h.Members, h.Income,

@@ -14,8 +14,8 @@ internal static class Commands
 {
     private static readonly string[] Formats = ["json", "csv", "md"];
 
-    /// <summary>The formats of <c>solve --out</c>: those of <c>check</c> and the printable HTML report.</summary>
-    private static readonly string[] SolveFormats = [.. Formats, "html"];
+    /// <summary>The formats of <c>solve --out</c> and <c>demo --out</c>: those of <c>check</c>, the printable HTML report and the Excel workbook.</summary>
+    private static readonly string[] SolveFormats = [.. Formats, "html", "xlsx"];
 
     public static RootCommand Build(CliConsole console)
     {
@@ -175,14 +175,21 @@ internal static class Commands
         var (preset, seed, households, counties) = CountyOptions();
         var strict = StrictOption("solved");
         var lang = Languages.Option();
-        var command = new Command("demo", "Generate a synthetic county in memory, solve it with the shipped rules its preset is made for (rules/xing-county.json; rules/lingling-district.json for lingling-district) and print the report.") { preset, seed, households, counties, strict, lang };
+        var (output, format) = OutputOptions("Write the full result to this file (written whole or not at all), as solve --out does.", SolveFormats);
+        var command = new Command("demo", "Generate a synthetic county in memory, solve it with the shipped rules its preset is made for (rules/xing-county.json; rules/lingling-district.json for lingling-district) and print the report.")
+        {
+            preset, seed, households, counties, output, format, strict, lang,
+        };
         command.SetAction((parse, cancellationToken) =>
         {
             var text = console.Text(parse.GetValue(lang));
+            var outPath = parse.GetValue(output);
+            var target = outPath is null ? null : OutputTarget.Open(outPath, console.OpenStandardOutput);
+            var resultFormat = Choices.Find(parse.GetValue(format), SolveFormats) ?? FormatOf(outPath);
             var options = Presets.Options(Choices.Find(parse.GetValue(preset), Presets.Names)!, parse.GetValue(seed), parse.GetValue(households), parse.GetValue(counties));
             console.Progress(text.ProgressGeneratingDemo(options.Households));
             var roster = SyntheticCounty.Generate(options);
-            return Task.FromResult(SolveAndReport(console, text, Presets.Rules(Choices.Find(parse.GetValue(preset), Presets.Names)!), roster, target: null, format: "json", Options(parse.GetValue(strict)), cancellationToken));
+            return Task.FromResult(SolveAndReport(console, text, Presets.Rules(Choices.Find(parse.GetValue(preset), Presets.Names)!), roster, target, resultFormat, Options(parse.GetValue(strict)), cancellationToken));
         });
         return command;
     }
@@ -237,20 +244,27 @@ internal static class Commands
         var rules = new Option<string>("--rules", "-r") { Description = "The JSON rule file.", Required = true };
         var households = new Option<string>("--households") { Description = householdsDescription, Required = true };
         var helpers = new Option<string>("--helpers") { Description = "helpers.csv or helpers.xlsx (a sheet after #: county.xlsx#帮扶责任人; default the first visible sheet): id,category,township,village[,tier,name,unit,poor_village].", Required = true };
+        var (output, format) = OutputOptions(outputDescription, formats);
+        var encoding = new Option<string?>("--encoding") { Description = "The encoding of CSV roster files, for example utf-8 or gb18030 (workbooks need none). Default: from the byte-order mark (UTF-8, UTF-16), else UTF-8 when the bytes are valid UTF-8, else GB18030." };
+        return (rules, households, helpers, output, format, encoding);
+    }
+
+    /// <summary>The <c>--out</c> and <c>--format</c> options of a command that writes a result.</summary>
+    private static (Option<string?> Output, Option<string?> Format) OutputOptions(string outputDescription, string[] formats)
+    {
         var output = new Option<string?>("--out", "-o") { Description = outputDescription };
         var format = new Option<string?>("--format", "-f")
         {
             Description = $"The format of --out: {string.Join(", ", formats[..^1])} or {formats[^1]}. Default: from the extension of --out, else json.",
         };
         Choices.Restrict(format, formats);
-        var encoding = new Option<string?>("--encoding") { Description = "The encoding of CSV roster files, for example utf-8 or gb18030 (workbooks need none). Default: from the byte-order mark (UTF-8, UTF-16), else UTF-8 when the bytes are valid UTF-8, else GB18030." };
-        return (rules, households, helpers, output, format, encoding);
+        return (output, format);
     }
 
     /// <summary>Writes --out, when given, in its format: CSV (UTF-8 with BOM, none on standard output), Markdown (UTF-8),
-    /// HTML (UTF-8; solve only) or JSON (see <see cref="OutputTarget"/> for how each kind of destination is written).</summary>
+    /// HTML (UTF-8; solve and demo), an Excel workbook (solve and demo) or JSON (see <see cref="OutputTarget"/> for how each kind of destination is written).</summary>
     private static void WriteOutput(
-        OutputTarget? target, string format, Action<TextWriter> csv, Action<TextWriter> markdown, Action<Stream> json, CancellationToken cancellationToken, Action<TextWriter>? html = null)
+        OutputTarget? target, string format, Action<TextWriter> csv, Action<TextWriter> markdown, Action<Stream> json, CancellationToken cancellationToken, Action<TextWriter>? html = null, Action<Stream>? xlsx = null)
     {
         switch (target is null ? null : format)
         {
@@ -264,6 +278,9 @@ internal static class Commands
                 break;
             case "html" when html is not null:
                 target!.WriteText(new UTF8Encoding(false), html, cancellationToken);
+                break;
+            case "xlsx" when xlsx is not null:
+                target!.WriteBytes(xlsx, cancellationToken);
                 break;
             default:
                 target!.WriteBytes(json, cancellationToken);
@@ -299,7 +316,8 @@ internal static class Commands
             writer => MarkdownReport.Write(ruleSet, result, writer, text),
             stream => ResultJson.Write(ruleSet, result, stream),
             cancellationToken,
-            writer => HtmlReport.Write(ruleSet, result, writer, text));
+            writer => HtmlReport.Write(ruleSet, result, writer, text),
+            stream => ExcelReport.Write(ruleSet, roster, result, stream, text));
 
         ConsoleReport.Write(ReportWriter(console, target), ruleSet, result, target?.Given, text);
         return result.IsComplete ? ExitCodes.Complete : ExitCodes.Gaps;
@@ -366,6 +384,7 @@ internal static class Commands
         ".csv" => "csv",
         ".md" or ".markdown" => "md",
         ".html" or ".htm" => "html",
+        ".xlsx" => "xlsx",
         _ => "json",
     };
 }

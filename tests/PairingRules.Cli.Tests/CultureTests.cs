@@ -90,6 +90,7 @@ public sealed class CultureTests
                 }
 
                 Run(["solve", .. input, "--out", temp.File($"result.{lang}.html"), "--lang", lang]);
+                Run(["solve", .. input, "--out", temp.File($"result.{lang}.xlsx"), "--lang", lang]);
 
                 Run(["demo", "--households", "3000", "--lang", lang]);
                 Run(["demo", "--households", "3000", "--preset", "quotas-above-supply", "--lang", lang]);
@@ -103,7 +104,8 @@ public sealed class CultureTests
             Run(["solve", "--rules"]);
             foreach (var file in Directory.GetFiles(temp.Path, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
             {
-                all.Append($"--- {Path.GetRelativePath(temp.Path, file)}\n").Append(Convert.ToHexString(File.ReadAllBytes(file)).Length).Append('\n').Append(File.ReadAllText(file));
+                all.Append($"--- {Path.GetRelativePath(temp.Path, file)}\n").Append(Convert.ToHexString(File.ReadAllBytes(file)).Length).Append('\n')
+                    .Append(file.EndsWith(".xlsx", StringComparison.Ordinal) ? Convert.ToHexString(File.ReadAllBytes(file)) : File.ReadAllText(file));
             }
 
             return all.ToString();

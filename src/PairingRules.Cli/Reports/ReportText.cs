@@ -327,4 +327,35 @@ internal sealed class ReportText
     public string HtmlChartShown(int shown, int rows) => _t.Format("Html.ChartShown", N(shown), N(rows));
 
     private string Destination(string path) => path == OutputTarget.StandardOutput ? _t.Get("Output.StandardOutput") : path;
+
+    // The Excel workbook of solve --out result.xlsx (ExcelReport).
+    public string XlsxSheetSummary() => _t.Get("Xlsx.Sheet.Summary");
+
+    public string XlsxSheetLedger() => _t.Get("Xlsx.Sheet.Ledger");
+
+    public string XlsxSheetHelpers() => _t.Get("Xlsx.Sheet.Helpers");
+
+    public string XlsxSheetGaps() => _t.Get("Xlsx.Sheet.Gaps");
+
+    public string XlsxSheetTownships() => _t.Get("Xlsx.Sheet.Townships");
+
+    public string XlsxSheetVillages() => _t.Get("Xlsx.Sheet.Villages");
+
+    public string XlsxSheetCertificates() => _t.Get("Xlsx.Sheet.Certificates");
+
+    public string[] XlsxLedgerHeader() => _t.Get("Xlsx.Ledger.Header").Split('|');
+
+    public string[] XlsxHelpersHeader() => _t.Get("Xlsx.Helpers.Header").Split('|');
+
+    public string XlsxHead() => _t.Get("Xlsx.Head");
+
+    public string XlsxYesNo(bool yes) => _t.Get(yes ? "Xlsx.Yes" : "Xlsx.No");
+
+    public string XlsxStatus(PairingStatus? status) => _t.Get(status switch
+    {
+        PairingStatus.Kept => "Xlsx.Status.Kept",
+        PairingStatus.Changed => "Xlsx.Status.Changed",
+        PairingStatus.New => "Xlsx.Status.New",
+        _ => "Xlsx.Status.Uncovered",
+    });
 }

@@ -32,51 +32,15 @@ public sealed class Roster
     {
     }
 
-    /// <summary>A roster with the warnings its reader found (a header close to a known column, ...), checked here.</summary>
+    /// <summary>A roster made from objects with warnings found elsewhere, checked here.</summary>
     internal Roster(IEnumerable<Household> households, IEnumerable<Helper> helpers, IReadOnlyList<InputProblem> warnings)
+        : this(Checked(households, helpers), warnings)
     {
-        ArgumentNullException.ThrowIfNull(households);
-        ArgumentNullException.ThrowIfNull(helpers);
-        Warnings = warnings;
-        Households = households.ToArray();
-        var given = helpers.ToArray();
-        var problems = new List<InputProblem>();
-        if (Households.Count > RosterLimits.MaxHouseholds)
-        {
-            problems.Add(new InputProblem(
-                $"the roster has {RosterLimits.Format(Households.Count)} households; the limit is {RosterLimits.Format(RosterLimits.MaxHouseholds)}", path: "households"));
-        }
+    }
 
-        if (given.Length > RosterLimits.MaxHelpers)
-        {
-            problems.Add(new InputProblem(
-                $"the roster has {RosterLimits.Format(given.Length)} helpers; the limit is {RosterLimits.Format(RosterLimits.MaxHelpers)}", path: "helpers"));
-        }
-
-        if (problems.Count > 0)
-        {
-            throw new RosterException(problems);
-        }
-
-        NoNulls(Households, "household");
-        NoNulls(given, "helper");
-        var facts = RosterRules.Check(
-            Households.Count, i => RosterEntry.Of(Households[i]), given.Length, i => RosterEntry.Of(given[i]), new ObjectRosterLocator(Households, given, problems));
-        if (problems.Count > 0)
-        {
-            throw new RosterException(problems);
-        }
-
-        for (var i = 0; i < given.Length; i++)
-        {
-            given[i] = given[i].WithDerived(facts.HelperPlaces[i].Township, facts.HelperPlaces[i].PoorVillage);
-        }
-
-        Helpers = given;
-        _householdIndex = facts.HouseholdIndex;
-        _helperIndex = facts.HelperIndex;
-        NamesCounties = facts.NamesCounties;
-        Places = new RosterPlaces(Households, Helpers, HelperIndexOf);
+    private Roster((Household[] Households, Helper[] Helpers, RosterFacts Facts) roster, IReadOnlyList<InputProblem> warnings)
+        : this(roster.Households, roster.Helpers, warnings, roster.Facts)
+    {
     }
 
     /// <summary>
@@ -97,6 +61,44 @@ public sealed class Roster
         _helperIndex = facts.HelperIndex;
         NamesCounties = facts.NamesCounties;
         Places = new RosterPlaces(Households, Helpers, HelperIndexOf);
+    }
+
+    /// <summary>The checks of a roster made from objects: limits, no nulls, then <see cref="RosterRules"/>, each problem
+    /// named by id and position.</summary>
+    private static (Household[] Households, Helper[] Helpers, RosterFacts Facts) Checked(IEnumerable<Household> households, IEnumerable<Helper> helpers)
+    {
+        ArgumentNullException.ThrowIfNull(households);
+        ArgumentNullException.ThrowIfNull(helpers);
+        var householdArray = households.ToArray();
+        var given = helpers.ToArray();
+        var problems = new List<InputProblem>();
+        if (householdArray.Length > RosterLimits.MaxHouseholds)
+        {
+            problems.Add(new InputProblem(
+                $"the roster has {RosterLimits.Format(householdArray.Length)} households; the limit is {RosterLimits.Format(RosterLimits.MaxHouseholds)}", path: "households"));
+        }
+
+        if (given.Length > RosterLimits.MaxHelpers)
+        {
+            problems.Add(new InputProblem(
+                $"the roster has {RosterLimits.Format(given.Length)} helpers; the limit is {RosterLimits.Format(RosterLimits.MaxHelpers)}", path: "helpers"));
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new RosterException(problems);
+        }
+
+        NoNulls(householdArray, "household");
+        NoNulls(given, "helper");
+        var facts = RosterRules.Check(
+            householdArray.Length, i => RosterEntry.Of(householdArray[i]), given.Length, i => RosterEntry.Of(given[i]), new ObjectRosterLocator(householdArray, given, problems));
+        if (problems.Count > 0)
+        {
+            throw new RosterException(problems);
+        }
+
+        return (householdArray, given, facts);
     }
 
     /// <summary>The households, in the order given.</summary>

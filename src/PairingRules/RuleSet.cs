@@ -145,7 +145,7 @@ public sealed partial class RuleSet
         var solution = FlowModel.Solve(problem, cancellationToken);
         var assignment = Assignment.Of(problem, solution);
         ObjectiveValues? fresh = null;
-        if (problem.KeptCount > 0)
+        if (current.KeptCount > 0)
         {
             // What a solve that keeps nothing would reach: the price of keeping pairings (不脱贫不脱钩).
             var freshProblem = ProblemBuilder.Build(placement, current: null, cancellationToken);

@@ -185,6 +185,15 @@ public static class RosterCsv
     [SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "The overloads differ in their required parameters (paths or streams), so no call is ambiguous; any later change to either shows in PublicAPI.Unshipped.txt.")]
     public static Roster Read(Stream households, string householdsName, Stream helpers, string helpersName, Encoding? encoding = null)
     {
+        var (householdBytes, helperBytes) = ReadBoth(households, householdsName, helpers, helpersName);
+
+        return Parse(householdBytes, householdsName, helperBytes, helpersName, encoding);
+    }
+
+    /// <summary>Both roster streams read to the end (the one way every reader takes its input), or a
+    /// <see cref="RosterException"/> with the problems of both.</summary>
+    internal static (byte[] Households, byte[] Helpers) ReadBoth(Stream households, string householdsName, Stream helpers, string helpersName)
+    {
         ArgumentNullException.ThrowIfNull(households);
         ArgumentNullException.ThrowIfNull(householdsName);
         ArgumentNullException.ThrowIfNull(helpers);
@@ -192,12 +201,7 @@ public static class RosterCsv
         var problems = new List<InputProblem>();
         var householdBytes = ReadAll(households, householdsName, problems);
         var helperBytes = ReadAll(helpers, helpersName, problems);
-        if (householdBytes is null || helperBytes is null)
-        {
-            throw new RosterException(problems);
-        }
-
-        return Parse(householdBytes, householdsName, helperBytes, helpersName, encoding);
+        return householdBytes is null || helperBytes is null ? throw new RosterException(problems) : (householdBytes, helperBytes);
     }
 
     /// <summary>Writes households as a <c>households.csv</c> that <see cref="Read(string, string, Encoding?)"/> reads back.</summary>

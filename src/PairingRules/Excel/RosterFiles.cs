@@ -63,17 +63,7 @@ public static class RosterFiles
     [SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "The overloads differ in their required parameters (paths or streams), so no call is ambiguous.")]
     public static Roster Read(Stream households, string householdsName, Stream helpers, string helpersName, RosterFileOptions? options = null)
     {
-        ArgumentNullException.ThrowIfNull(households);
-        ArgumentNullException.ThrowIfNull(householdsName);
-        ArgumentNullException.ThrowIfNull(helpers);
-        ArgumentNullException.ThrowIfNull(helpersName);
-        var problems = new List<InputProblem>();
-        var householdBytes = RosterCsv.ReadAll(households, householdsName, problems);
-        var helperBytes = RosterCsv.ReadAll(helpers, helpersName, problems);
-        if (householdBytes is null || helperBytes is null)
-        {
-            throw new RosterException(problems);
-        }
+        var (householdBytes, helperBytes) = RosterCsv.ReadBoth(households, householdsName, helpers, helpersName);
 
         return Parse(householdBytes, householdsName, helperBytes, helpersName, options ?? new RosterFileOptions());
     }

@@ -15,15 +15,13 @@ internal sealed class PairingProblem
         int[] keptHelperOfHousehold,
         Dictionary<int, (int PreviousHelper, ChangeReason Reason)> changeOfHousehold,
         List<HouseholdClass> householdClasses,
-        List<HelperClass> helperClasses,
-        int[] preload)
+        List<HelperClass> helperClasses)
     {
         Placement = placement;
         KeptHelperOfHousehold = keptHelperOfHousehold;
         ChangeOfHousehold = changeOfHousehold;
         HouseholdClasses = householdClasses;
         HelperClasses = helperClasses;
-        Preload = preload;
         Reachable = ReachableHouseholdClasses();
     }
 
@@ -56,12 +54,6 @@ internal sealed class PairingProblem
     public List<HouseholdClass> HouseholdClasses { get; }
 
     public List<HelperClass> HelperClasses { get; }
-
-    /// <summary>Households kept per helper.</summary>
-    public int[] Preload { get; }
-
-    /// <summary>How many households keep their helper (each kept household is in one helper's preload).</summary>
-    public int KeptCount => Preload.Sum();
 
     private List<int>[] EligibleHelperClasses()
     {

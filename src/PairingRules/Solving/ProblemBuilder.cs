@@ -31,7 +31,8 @@ internal static class ProblemBuilder
         var kept = new int[households.Count];
         Array.Fill(kept, -1);
         var changes = new Dictionary<int, (int, ChangeReason)>();
-        var preload = new int[helpers.Count];
+        // The households each helper keeps, as the classification counted them (none for a fresh solve).
+        var preload = current?.KeptLoad ?? new int[helpers.Count];
         var places = roster.Places;
         for (var h = 0; current is not null && h < households.Count; h++)
         {
@@ -39,7 +40,6 @@ internal static class ProblemBuilder
             switch (current[h])
             {
                 case CurrentPairing.Valid:
-                    preload[helperIndex]++;
                     kept[h] = helperIndex;
                     break;
                 case CurrentPairing.UnknownHelper:
@@ -137,7 +137,7 @@ internal static class ProblemBuilder
                 helperSegments[c]));
         }
 
-        return new PairingProblem(placement, kept, changes, orderedHouseholdClasses, orderedHelperClasses, preload);
+        return new PairingProblem(placement, kept, changes, orderedHouseholdClasses, orderedHelperClasses);
     }
 
     /// <summary>

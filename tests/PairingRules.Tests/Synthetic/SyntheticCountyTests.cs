@@ -89,7 +89,8 @@ public sealed class SyntheticCountyTests
         result.Summary.TotalShortfall.Should().BePositive();
     }
 
-    private static string Csv(Roster roster)
+    /// <summary>Both roster files of <paramref name="roster"/> as one text, to compare rosters byte for byte.</summary>
+    internal static string Csv(Roster roster)
     {
         using var households = new StringWriter();
         using var helpers = new StringWriter();

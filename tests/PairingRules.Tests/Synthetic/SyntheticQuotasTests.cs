@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using FluentAssertions;
-using PairingRules.Csv;
 using PairingRules.Synthetic;
 using Xunit;
 
@@ -27,7 +26,7 @@ public sealed class SyntheticQuotasTests
     {
         var options = new SyntheticCountyOptions { Households = 2_000 };
 
-        Csv(SyntheticCounty.Generate(options with { Rules = RuleSet.LoadXingCounty() })).Should().Be(Csv(SyntheticCounty.Generate(options)));
+        SyntheticCountyTests.Csv(SyntheticCounty.Generate(options with { Rules = RuleSet.LoadXingCounty() })).Should().Be(SyntheticCountyTests.Csv(SyntheticCounty.Generate(options)));
     }
 
     [Theory]
@@ -90,13 +89,4 @@ public sealed class SyntheticQuotasTests
     }
 
     private static int Count(Roster roster, string category) => roster.Helpers.Count(h => h.Category == category);
-
-    private static string Csv(Roster roster)
-    {
-        using var households = new StringWriter();
-        using var helpers = new StringWriter();
-        RosterCsv.WriteHouseholds(roster.Households, households);
-        RosterCsv.WriteHelpers(roster.Helpers, helpers);
-        return households + "\n---\n" + helpers;
-    }
 }
